@@ -1,0 +1,63 @@
+//! Exercise 1.1: a global interpreter lock.
+//! Book: src/ch01/01-global-lock.md
+//!
+//! Build the GIL the way CPython does: a `locked` flag behind a mutex, and a condition variable
+//! that waiting threads sleep on until the flag is cleared.
+//!
+//! - `acquire` blocks until the GIL is free, sets `locked`, and returns a [`GilGuard`].
+//! - `try_acquire` never blocks: a guard if the GIL was free, `None` if it was not.
+//! - `release` clears `locked` and wakes a waiting thread. Dropping a guard calls it for you.
+//!
+//! The tests check that a held GIL refuses a second thread, that a dropped guard frees it, and
+//! that every waiting thread eventually gets it (a missing wake-up shows up as a hang that the
+//! test stops). They cannot check how efficiently you wait: busy-looping would pass them, but a
+//! real GIL never spins.
+
+use std::sync::{Condvar, Mutex};
+
+/// One lock for a whole interpreter.
+#[derive(Debug, Default)]
+pub struct Gil {
+    locked: Mutex<bool>,
+    released: Condvar,
+}
+
+/// Proof that the current thread holds the GIL. Dropping it releases the GIL.
+#[must_use = "the GIL is released as soon as the guard is dropped"]
+#[derive(Debug)]
+pub struct GilGuard<'gil> {
+    gil: &'gil Gil,
+}
+
+impl Gil {
+    pub const fn new() -> Self {
+        Self {
+            locked: Mutex::new(false),
+            released: Condvar::new(),
+        }
+    }
+
+    /// Blocks until the GIL is free, takes it, and returns the guard that gives it back.
+    pub fn acquire(&self) -> GilGuard<'_> {
+        // TODO: wait on `self.released` while `locked` is true, then set it and return a guard.
+        todo!()
+    }
+
+    /// Takes the GIL only if it is free right now.
+    pub fn try_acquire(&self) -> Option<GilGuard<'_>> {
+        // TODO: never wait here.
+        todo!()
+    }
+
+    /// Gives the GIL back and wakes one waiting thread. Only a guard calls this.
+    fn release(&self) {
+        // TODO: clear `locked`, then wake a waiter.
+        todo!()
+    }
+}
+
+impl Drop for GilGuard<'_> {
+    fn drop(&mut self) {
+        self.gil.release();
+    }
+}

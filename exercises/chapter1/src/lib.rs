@@ -1,0 +1,23 @@
+//! Chapter 1 of *The GIL, Hands-On*: what the GIL is and why it matters.
+//!
+//! Work through the files in order. Each one starts with what to build and the book page that
+//! explains it; `cargo test -p chapter1` checks your work.
+//!
+//! | file | exercise | book page |
+//! |---|---|---|
+//! | `01_global_lock.rs` | 1.1 A global interpreter lock | `src/ch01/01-global-lock.md` |
+//! | `02_one_at_a_time.rs` | 1.2 Bytecode, one thread at a time | `src/ch01/02-one-at-a-time.md` |
+//! | `03_taking_turns.rs` | 1.3 Taking turns | `src/ch01/03-taking-turns.md` |
+//! | `04_three_models.rs` | 1.4 Three ways to run the same work | `src/ch01/04-three-models.md` |
+
+// The starter code leaves parameters unused until you fill in the `todo!()`s.
+#![allow(unused_variables, dead_code)]
+
+#[path = "01_global_lock.rs"]
+pub mod global_lock;
+#[path = "02_one_at_a_time.rs"]
+pub mod one_at_a_time;
+#[path = "03_taking_turns.rs"]
+pub mod taking_turns;
+#[path = "04_three_models.rs"]
+pub mod three_models;

@@ -1,0 +1,76 @@
+//! Exercise 1.1: a global interpreter lock.
+//! Book: src/ch01/01-global-lock.md
+
+use std::sync::{Condvar, Mutex, MutexGuard};
+
+/// One lock for a whole interpreter: a `locked` flag guarded by a mutex, and a condition variable
+/// that waiting threads sleep on. CPython's GIL has this very shape (`Python/ceval_gil.c`).
+#[derive(Debug, Default)]
+pub struct Gil {
+    locked: Mutex<bool>,
+    released: Condvar,
+}
+
+/// Proof that the current thread holds the GIL. Dropping it releases the GIL.
+#[must_use = "the GIL is released as soon as the guard is dropped"]
+#[derive(Debug)]
+pub struct GilGuard<'gil> {
+    gil: &'gil Gil,
+}
+
+impl Gil {
+    pub const fn new() -> Self {
+        Self {
+            locked: Mutex::new(false),
+            released: Condvar::new(),
+        }
+    }
+
+    // ANCHOR: acquire
+    /// Blocks until the GIL is free, takes it, and returns the guard that gives it back.
+    pub fn acquire(&self) -> GilGuard<'_> {
+        let mut locked = self.flag();
+        // A loop, not an `if`: a condition variable may wake a thread spuriously, and another
+        // thread may have taken the GIL between the notification and this thread waking up.
+        while *locked {
+            locked = self
+                .released
+                .wait(locked)
+                .unwrap_or_else(|poison| poison.into_inner());
+        }
+        *locked = true;
+        GilGuard { gil: self }
+    }
+
+    /// Takes the GIL only if it is free right now.
+    pub fn try_acquire(&self) -> Option<GilGuard<'_>> {
+        let mut locked = self.flag();
+        if *locked {
+            return None;
+        }
+        *locked = true;
+        Some(GilGuard { gil: self })
+    }
+
+    /// Gives the GIL back and wakes one waiting thread. Only a guard calls this.
+    fn release(&self) {
+        *self.flag() = false;
+        // One waiter is enough: only one thread can take the GIL anyway.
+        self.released.notify_one();
+    }
+    // ANCHOR_END: acquire
+
+    /// The flag, even if a thread panicked while holding the mutex: the flag itself is
+    /// always left consistent, because every critical section here is a single assignment.
+    fn flag(&self) -> MutexGuard<'_, bool> {
+        self.locked
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
+    }
+}
+
+impl Drop for GilGuard<'_> {
+    fn drop(&mut self) {
+        self.gil.release();
+    }
+}

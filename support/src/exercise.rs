@@ -1,0 +1,219 @@
+//! Running learner code so that every mistake ends in one readable message.
+//!
+//! A test calls [`Exercise::run`] with the learner's code. The code runs on a thread of its own
+//! while the test thread waits, for a bounded time, for the result:
+//! - it returns: the value goes back to the test, which checks it;
+//! - it panics: the test fails with one line naming the exercise, the panic and where it happened
+//!   (an untouched `todo!()` reads "exercise 1.2 is not implemented yet");
+//! - it does not finish in time (a deadlock, a lost wake-up, an endless loop): the test fails
+//!   with a message saying so. The stuck thread is abandoned; the test binary still exits.
+//!
+//! A quiet panic hook replaces Rust's default one so that no backtrace buries the message, even
+//! when `RUST_BACKTRACE=1` is set.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::fmt::Display;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::{Mutex, Once, mpsc};
+use std::thread;
+use std::time::Duration;
+
+/// How long learner code may run before the watchdog calls it stuck. Every exercise finishes in
+/// well under a second when it is right; the margin covers a loaded 2-core machine.
+pub const DEFAULT_LIMIT: Duration = Duration::from_secs(5);
+
+/// Names the threads that run learner code, so the panic hook knows whose panic it sees.
+const RUNNER_THREAD_PREFIX: &str = "exercise-";
+
+/// One exercise of the book: the id a learner sees ("1.2") and the page that teaches it.
+#[derive(Clone, Copy, Debug)]
+pub struct Exercise {
+    /// "chapter.number", as in the book's Exercise boxes.
+    pub id: &'static str,
+    /// The book page, relative to the book's `src/` folder, e.g. `ch01/02-one-at-a-time.md`.
+    pub page: &'static str,
+    /// What most likely went wrong when this exercise hangs; added to the watchdog's message.
+    pub hang_hint: Option<&'static str>,
+}
+
+impl Exercise {
+    pub const fn new(id: &'static str, page: &'static str) -> Self {
+        Self {
+            id,
+            page,
+            hang_hint: None,
+        }
+    }
+
+    /// The same exercise, with a sentence that explains the usual cause of a hang.
+    pub const fn with_hang_hint(self, hint: &'static str) -> Self {
+        Self {
+            hang_hint: Some(hint),
+            ..self
+        }
+    }
+
+    /// Runs learner code under the watchdog with [`DEFAULT_LIMIT`].
+    pub fn run<T: Send + 'static>(&self, learner_code: impl FnOnce() -> T + Send + 'static) -> T {
+        self.run_within(DEFAULT_LIMIT, learner_code)
+    }
+
+    /// Runs learner code under the watchdog; see the module documentation.
+    pub fn run_within<T: Send + 'static>(
+        &self,
+        limit: Duration,
+        learner_code: impl FnOnce() -> T + Send + 'static,
+    ) -> T {
+        install_quiet_panic_hook();
+        let (report, outcome) = mpsc::channel();
+        thread::Builder::new()
+            .name(format!("{RUNNER_THREAD_PREFIX}{}", self.id))
+            .spawn(move || {
+                let result = panic::catch_unwind(AssertUnwindSafe(learner_code))
+                    .map_err(|payload| LearnerPanic::take(payload.as_ref()));
+                // The test may have given up on us already; nobody to tell then.
+                let _ = report.send(result);
+            })
+            .expect("the operating system refused to start a thread for the exercise");
+
+        match outcome.recv_timeout(limit) {
+            Ok(Ok(value)) => value,
+            Ok(Err(learner_panic)) => self.fail_with(learner_panic.describe()),
+            Err(_) => self.fail_with(self.hang_message(limit)),
+        }
+    }
+
+    /// Fails the test with a message about this exercise that names its book page.
+    pub fn fail(&self, what: impl Display) -> ! {
+        self.fail_with(format!("{what}"))
+    }
+
+    /// Fails the test unless `holds`; `what` says what the learner's code got wrong.
+    pub fn check(&self, holds: bool, what: impl Display) {
+        if !holds {
+            self.fail(what);
+        }
+    }
+
+    fn fail_with(&self, what: String) -> ! {
+        install_quiet_panic_hook();
+        if what.starts_with(NOT_IMPLEMENTED) {
+            panic!(
+                "exercise {} {what}: see src/{} in the book",
+                self.id, self.page
+            );
+        }
+        panic!(
+            "exercise {}: {what}. Read src/{} in the book",
+            self.id, self.page
+        );
+    }
+
+    fn hang_message(&self, limit: Duration) -> String {
+        let mut message = format!(
+            "did not finish within {} s: a deadlock (a lock never released, a wake-up never sent) \
+             or an endless loop",
+            limit.as_secs()
+        );
+        if let Some(hint) = self.hang_hint {
+            message.push_str(". Likely cause: ");
+            message.push_str(hint);
+        }
+        message
+    }
+}
+
+const NOT_IMPLEMENTED: &str = "is not implemented yet";
+
+/// What a panic in learner code said, and where.
+struct LearnerPanic {
+    message: String,
+    location: Option<String>,
+}
+
+thread_local! {
+    /// Where the last panic on this thread happened; the hook writes it, the runner reads it.
+    static LAST_PANIC_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Where the last `todo!()` was reached on a thread that learner code (or a test) spawned. Such
+/// a panic reaches the runner only as "a scoped thread panicked", which says nothing useful.
+static LAST_TODO_ELSEWHERE: Mutex<Option<String>> = Mutex::new(None);
+
+fn is_todo(message: &str) -> bool {
+    message.starts_with("not yet implemented") || message.starts_with("not implemented")
+}
+
+impl LearnerPanic {
+    fn take(payload: &(dyn Any + Send)) -> Self {
+        let mut message = panic_message(payload);
+        let mut location = LAST_PANIC_LOCATION.with(|cell| cell.borrow_mut().take());
+        let todo_elsewhere = LAST_TODO_ELSEWHERE
+            .lock()
+            .map(|mut todo| todo.take())
+            .unwrap_or(None);
+        if let Some(todo_location) = todo_elsewhere {
+            if !is_todo(&message) || location.is_none() {
+                // A thread it spawned hit a todo!(): that is the panic worth reporting.
+                message = "not yet implemented".to_owned();
+                location = Some(todo_location);
+            }
+        }
+        Self { message, location }
+    }
+
+    fn describe(&self) -> String {
+        let place = self.location.as_deref().unwrap_or("an unknown place");
+        if is_todo(&self.message) {
+            format!("{NOT_IMPLEMENTED} (the todo!() at {place})")
+        } else {
+            format!("your code panicked at {place}: {}", self.message)
+        }
+    }
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        (*text).to_owned()
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "a panic with a non-text payload".to_owned()
+    }
+}
+
+/// Replaces the default panic hook, once per test binary:
+/// - on a runner thread it only records where the panic happened (the test thread reports it);
+/// - a `todo!()` on any other thread is recorded too, and reported by the runner;
+/// - a message from [`Exercise`] itself is printed alone, as the one line a learner reads;
+/// - any other panic (a test assertion, a thread the learner spawned) prints one line with its
+///   place, and never a backtrace.
+fn install_quiet_panic_hook() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        panic::set_hook(Box::new(|info| {
+            let location = info
+                .location()
+                .map(|at| format!("{}:{}", at.file(), at.line()));
+            let current = thread::current();
+            let thread_name = current.name().unwrap_or("a thread you spawned");
+            if thread_name.starts_with(RUNNER_THREAD_PREFIX) {
+                LAST_PANIC_LOCATION.with(|cell| *cell.borrow_mut() = location);
+                return;
+            }
+            let message = panic_message(info.payload());
+            if is_todo(&message) {
+                // Reported once, by the runner, as "exercise N.M is not implemented yet".
+                if let Ok(mut todo) = LAST_TODO_ELSEWHERE.lock() {
+                    *todo = location;
+                }
+            } else if message.starts_with("exercise ") {
+                eprintln!("{message}");
+            } else {
+                let place = location.unwrap_or_else(|| "an unknown place".to_owned());
+                eprintln!("thread '{thread_name}' panicked at {place}: {message}");
+            }
+        }));
+    });
+}
