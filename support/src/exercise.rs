@@ -166,7 +166,10 @@ impl LearnerPanic {
     fn describe(&self) -> String {
         let place = self.location.as_deref().unwrap_or("an unknown place");
         if is_todo(&self.message) {
-            format!("{NOT_IMPLEMENTED} (the todo!() at {place})")
+            match &self.location {
+                Some(place) => format!("{NOT_IMPLEMENTED} (the todo!() at {place})"),
+                None => NOT_IMPLEMENTED.to_owned(),
+            }
         } else {
             format!("your code panicked at {place}: {}", self.message)
         }
