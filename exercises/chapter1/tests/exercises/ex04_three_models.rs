@@ -29,5 +29,6 @@ fn the_same_work_four_ways() {
             .unwrap_or_else(|error| EXERCISE.fail(format!("{title}: {error}")));
         reports.push(timeline.report(title));
     }
-    EXERCISE.answer_key(|| insta::assert_snapshot!(reports.join("\n")));
+    let timelines = reports.join("\n");
+    EXERCISE.answer_key(|| insta::assert_snapshot!(timelines));
 }
