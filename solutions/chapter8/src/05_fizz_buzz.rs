@@ -23,11 +23,11 @@ enum Word {
 }
 
 fn word_for(number: u32) -> Word {
-    match (number % 3 == 0, number % 5 == 0) {
-        (true, true) => Word::FizzBuzz,
-        (true, false) => Word::Fizz,
-        (false, true) => Word::Buzz,
-        (false, false) => Word::Number,
+    match (number % 3, number % 5) {
+        (0, 0) => Word::FizzBuzz,
+        (0, _) => Word::Fizz,
+        (_, 0) => Word::Buzz,
+        _ => Word::Number,
     }
 }
 

@@ -40,5 +40,5 @@ fn zeros_odds_and_evens_interleave_whatever_the_start_order() {
         }
         runs
     });
-    insta::assert_snapshot!(outcome_table(&runs));
+    EXERCISE.answer_key(|| insta::assert_snapshot!(outcome_table(&runs)));
 }

@@ -40,5 +40,5 @@ fn four_threads_print_fizzbuzz_in_order_for_every_start_order() {
             })
             .collect::<Vec<_>>()
     });
-    insta::assert_snapshot!(outcome_table(&runs));
+    EXERCISE.answer_key(|| insta::assert_snapshot!(outcome_table(&runs)));
 }
