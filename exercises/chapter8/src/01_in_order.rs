@@ -1,5 +1,5 @@
 //! Exercise 8.1: print in order.
-//! Book: src/ch08/05-in-order.md
+//! Book: src/ch08/01-in-order.md
 //!
 //! Three threads share one `InOrder`. One calls `first`, one `second`, one `third`, and they
 //! start in any order. Make `print_first` run before `print_second`, and that before

@@ -1,5 +1,5 @@
 //! Exercise 8.2: foo and bar, alternately.
-//! Book: src/ch08/06-foo-bar.md
+//! Book: src/ch08/02-foo-bar.md
 //!
 //! Two threads share one `FooBar::new(n)`: one calls `foo`, the other `bar`. Each loops `n`
 //! times, printing through its callback. Together they must print "foobar" `n` times:

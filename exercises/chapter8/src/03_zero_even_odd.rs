@@ -1,5 +1,5 @@
 //! Exercise 8.3: zero, even, odd.
-//! Book: src/ch08/07-zero-even-odd.md
+//! Book: src/ch08/03-zero-even-odd.md
 //!
 //! Three threads share one `ZeroEvenOdd::new(n)`: one calls `zero`, one `even`, one `odd`.
 //! Together they print "0102030405..." up to `n`: a zero before every number, the zeros from

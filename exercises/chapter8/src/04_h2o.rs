@@ -1,5 +1,5 @@
 //! Exercise 8.4: building H2O.
-//! Book: src/ch08/08-h2o.md
+//! Book: src/ch08/04-h2o.md
 //!
 //! Every hydrogen atom is a thread that calls `hydrogen`, every oxygen atom a thread that calls
 //! `oxygen`, arriving in any order. An atom may only leave (call its `release` callback) as part

@@ -1,5 +1,5 @@
 //! Exercise 8.5: FizzBuzz on four threads.
-//! Book: src/ch08/09-fizz-buzz.md
+//! Book: src/ch08/05-fizz-buzz.md
 //!
 //! Four threads share one `FizzBuzz::new(n)` and together print FizzBuzz from 1 to `n`:
 //! - the `fizz` thread prints "fizz" for multiples of 3 (but not 5),

@@ -1,5 +1,5 @@
 //! Exercise 8.6: the dining philosophers.
-//! Book: src/ch08/10-dining-philosophers.md
+//! Book: src/ch08/06-dining-philosophers.md
 //!
 //! Philosophers sit at a round table, one fork between each pair of neighbours: philosopher `p`
 //! has fork `p` on the left and fork `(p + 1) % n` on the right, and needs both to eat. Each

@@ -1,5 +1,5 @@
 //! Exercise 8.7: a bounded blocking queue.
-//! Book: src/ch08/11-bounded-queue.md
+//! Book: src/ch08/07-bounded-queue.md
 //!
 //! A first-in first-out queue of at most `capacity` items, shared by producer and consumer
 //! threads:

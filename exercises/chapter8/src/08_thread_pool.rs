@@ -1,5 +1,5 @@
 //! Exercise 8.8: a thread pool with graceful shutdown.
-//! Book: src/ch08/12-thread-pool.md
+//! Book: src/ch08/08-thread-pool.md
 //!
 //! A fixed number of worker threads run the jobs handed to `execute`. Shutting down, by
 //! `shutdown` or simply by dropping the pool, is graceful: every job already submitted runs,

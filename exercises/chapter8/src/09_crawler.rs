@@ -1,5 +1,5 @@
 //! Exercise 8.9: a concurrent web crawler.
-//! Book: src/ch08/13-crawler.md
+//! Book: src/ch08/09-crawler.md
 //!
 //! Crawl a website: start from one page, fetch it, follow its links, fetch those, and so on,
 //! with at most `max_in_flight` requests open at a time. Follow only links within the site

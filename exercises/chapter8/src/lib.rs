@@ -7,15 +7,15 @@
 //!
 //! | file | exercise | book page |
 //! |---|---|---|
-//! | `01_in_order.rs` | 8.1 Print in order | `src/ch08/05-in-order.md` |
-//! | `02_foo_bar.rs` | 8.2 Foo and bar, alternately | `src/ch08/06-foo-bar.md` |
-//! | `03_zero_even_odd.rs` | 8.3 Zero, even, odd | `src/ch08/07-zero-even-odd.md` |
-//! | `04_h2o.rs` | 8.4 Building H2O | `src/ch08/08-h2o.md` |
-//! | `05_fizz_buzz.rs` | 8.5 FizzBuzz on four threads | `src/ch08/09-fizz-buzz.md` |
-//! | `06_dining_philosophers.rs` | 8.6 The dining philosophers | `src/ch08/10-dining-philosophers.md` |
-//! | `07_bounded_queue.rs` | 8.7 A bounded blocking queue | `src/ch08/11-bounded-queue.md` |
-//! | `08_thread_pool.rs` | 8.8 A thread pool with graceful shutdown | `src/ch08/12-thread-pool.md` |
-//! | `09_crawler.rs` | 8.9 A concurrent web crawler | `src/ch08/13-crawler.md` |
+//! | `01_in_order.rs` | 8.1 Print in order | `src/ch08/01-in-order.md` |
+//! | `02_foo_bar.rs` | 8.2 Foo and bar, alternately | `src/ch08/02-foo-bar.md` |
+//! | `03_zero_even_odd.rs` | 8.3 Zero, even, odd | `src/ch08/03-zero-even-odd.md` |
+//! | `04_h2o.rs` | 8.4 Building H2O | `src/ch08/04-h2o.md` |
+//! | `05_fizz_buzz.rs` | 8.5 FizzBuzz on four threads | `src/ch08/05-fizz-buzz.md` |
+//! | `06_dining_philosophers.rs` | 8.6 The dining philosophers | `src/ch08/06-dining-philosophers.md` |
+//! | `07_bounded_queue.rs` | 8.7 A bounded blocking queue | `src/ch08/07-bounded-queue.md` |
+//! | `08_thread_pool.rs` | 8.8 A thread pool with graceful shutdown | `src/ch08/08-thread-pool.md` |
+//! | `09_crawler.rs` | 8.9 A concurrent web crawler | `src/ch08/09-crawler.md` |
 
 // The starter code leaves parameters unused until you fill in the `todo!()`s.
 #![allow(unused_variables, dead_code)]

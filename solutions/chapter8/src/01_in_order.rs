@@ -1,5 +1,5 @@
 //! Exercise 8.1: print in order.
-//! Book: src/ch08/05-in-order.md
+//! Book: src/ch08/01-in-order.md
 
 use crate::sync::{Condvar, Mutex};
 

@@ -1,5 +1,5 @@
 //! Exercise 8.2: foo and bar, alternately.
-//! Book: src/ch08/06-foo-bar.md
+//! Book: src/ch08/02-foo-bar.md
 
 use crate::sync::{Condvar, Mutex};
 

@@ -1,5 +1,5 @@
 //! Exercise 8.3: zero, even, odd.
-//! Book: src/ch08/07-zero-even-odd.md
+//! Book: src/ch08/03-zero-even-odd.md
 
 use crate::sync::{Condvar, Mutex};
 

@@ -1,5 +1,5 @@
 //! Exercise 8.4: building H2O.
-//! Book: src/ch08/08-h2o.md
+//! Book: src/ch08/04-h2o.md
 
 use crate::sync::{Condvar, Mutex};
 

@@ -1,5 +1,5 @@
 //! Exercise 8.5: FizzBuzz on four threads.
-//! Book: src/ch08/09-fizz-buzz.md
+//! Book: src/ch08/05-fizz-buzz.md
 
 use crate::sync::{Condvar, Mutex};
 

@@ -1,5 +1,5 @@
 //! Exercise 8.6: the dining philosophers.
-//! Book: src/ch08/10-dining-philosophers.md
+//! Book: src/ch08/06-dining-philosophers.md
 
 use crate::sync::Mutex;
 

@@ -1,5 +1,5 @@
 //! Exercise 8.8: a thread pool with graceful shutdown.
-//! Book: src/ch08/12-thread-pool.md
+//! Book: src/ch08/08-thread-pool.md
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, Sender};

@@ -1,5 +1,5 @@
 //! Exercise 8.9: a concurrent web crawler.
-//! Book: src/ch08/13-crawler.md
+//! Book: src/ch08/09-crawler.md
 
 use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::io::{self, Read, Write};

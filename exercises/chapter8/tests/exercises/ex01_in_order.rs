@@ -1,4 +1,4 @@
-//! Exercise 8.1: print in order (book: src/ch08/05-in-order.md).
+//! Exercise 8.1: print in order (book: src/ch08/01-in-order.md).
 
 use std::sync::Mutex;
 
@@ -7,7 +7,7 @@ use support::Exercise;
 
 use crate::start_orders::{Task, outcome_table, permutations, run_in_order};
 
-const EXERCISE: Exercise = Exercise::new("8.1", "ch08/05-in-order.md").with_hang_hint(
+const EXERCISE: Exercise = Exercise::new("8.1", "ch08/01-in-order.md").with_hang_hint(
     "a thread waits for a turn that never comes: does every step wake the threads waiting for \
      the next one (notify_all), and does each wait re-check its condition in a loop?",
 );

@@ -1,4 +1,4 @@
-//! Exercise 8.2: foo and bar, alternately (book: src/ch08/06-foo-bar.md).
+//! Exercise 8.2: foo and bar, alternately (book: src/ch08/02-foo-bar.md).
 
 use std::sync::Mutex;
 
@@ -7,7 +7,7 @@ use support::Exercise;
 
 use crate::start_orders::{Task, outcome_table, permutations, run_in_order};
 
-const EXERCISE: Exercise = Exercise::new("8.2", "ch08/06-foo-bar.md").with_hang_hint(
+const EXERCISE: Exercise = Exercise::new("8.2", "ch08/02-foo-bar.md").with_hang_hint(
     "one side waits for a turn the other never hands over: after printing, flip the turn and \
      notify while still holding the lock",
 );

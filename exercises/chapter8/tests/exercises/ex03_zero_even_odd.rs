@@ -1,4 +1,4 @@
-//! Exercise 8.3: zero, even, odd (book: src/ch08/07-zero-even-odd.md).
+//! Exercise 8.3: zero, even, odd (book: src/ch08/03-zero-even-odd.md).
 
 use std::sync::Mutex;
 
@@ -7,7 +7,7 @@ use support::Exercise;
 
 use crate::start_orders::{Task, outcome_table, permutations, run_in_order};
 
-const EXERCISE: Exercise = Exercise::new("8.3", "ch08/07-zero-even-odd.md").with_hang_hint(
+const EXERCISE: Exercise = Exercise::new("8.3", "ch08/03-zero-even-odd.md").with_hang_hint(
     "a thread waits for a turn nobody hands it: after each zero, is it the odd or the even \
      thread's turn, and does the state say so? Does every thread stop after its last number?",
 );

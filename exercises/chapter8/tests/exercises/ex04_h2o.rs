@@ -1,4 +1,4 @@
-//! Exercise 8.4: building H2O (book: src/ch08/08-h2o.md).
+//! Exercise 8.4: building H2O (book: src/ch08/04-h2o.md).
 
 use std::sync::Mutex;
 
@@ -7,7 +7,7 @@ use support::Exercise;
 
 use crate::start_orders::{Task, outcome_table, run_in_order};
 
-const EXERCISE: Exercise = Exercise::new("8.4", "ch08/08-h2o.md").with_hang_hint(
+const EXERCISE: Exercise = Exercise::new("8.4", "ch08/04-h2o.md").with_hang_hint(
     "atoms wait for a molecule that never completes or never empties: do the places of the next \
      molecule open once all three atoms of this one have been released, and do you wake the \
      waiting atoms when they do?",

@@ -1,4 +1,4 @@
-//! Exercise 8.5: FizzBuzz on four threads (book: src/ch08/09-fizz-buzz.md).
+//! Exercise 8.5: FizzBuzz on four threads (book: src/ch08/05-fizz-buzz.md).
 
 use std::sync::Mutex;
 
@@ -7,7 +7,7 @@ use support::Exercise;
 
 use crate::start_orders::{Task, outcome_table, permutations, run_in_order};
 
-const EXERCISE: Exercise = Exercise::new("8.5", "ch08/09-fizz-buzz.md").with_hang_hint(
+const EXERCISE: Exercise = Exercise::new("8.5", "ch08/05-fizz-buzz.md").with_hang_hint(
     "a thread waits for a number that is not its kind and never will be: every thread must also \
      wake up and return once the last number has been printed",
 );

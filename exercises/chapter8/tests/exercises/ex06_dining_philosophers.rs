@@ -1,4 +1,4 @@
-//! Exercise 8.6: the dining philosophers (book: src/ch08/10-dining-philosophers.md).
+//! Exercise 8.6: the dining philosophers (book: src/ch08/06-dining-philosophers.md).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -10,7 +10,7 @@ use support::Exercise;
 
 use crate::start_orders::{Task, run_in_order};
 
-const EXERCISE: Exercise = Exercise::new("8.6", "ch08/10-dining-philosophers.md").with_hang_hint(
+const EXERCISE: Exercise = Exercise::new("8.6", "ch08/06-dining-philosophers.md").with_hang_hint(
     "every philosopher picked up the left fork and now waits for the right one, which the \
      neighbour holds: a cycle of waits. Break the symmetry, e.g. make everyone take the \
      lower-numbered fork first",

@@ -1,4 +1,4 @@
-//! Exercise 8.7: a bounded blocking queue (book: src/ch08/11-bounded-queue.md).
+//! Exercise 8.7: a bounded blocking queue (book: src/ch08/07-bounded-queue.md).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -10,7 +10,7 @@ use support::Exercise;
 
 use crate::start_orders::{Task, run_in_order};
 
-const EXERCISE: Exercise = Exercise::new("8.7", "ch08/11-bounded-queue.md").with_hang_hint(
+const EXERCISE: Exercise = Exercise::new("8.7", "ch08/07-bounded-queue.md").with_hang_hint(
     "a producer waits on a full queue (or a consumer on an empty one) and nobody wakes it: \
      does pop wake a waiting producer, and push a waiting consumer?",
 );

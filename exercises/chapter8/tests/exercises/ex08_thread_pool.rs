@@ -1,4 +1,4 @@
-//! Exercise 8.8: a thread pool with graceful shutdown (book: src/ch08/12-thread-pool.md).
+//! Exercise 8.8: a thread pool with graceful shutdown (book: src/ch08/08-thread-pool.md).
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -10,7 +10,7 @@ use std::time::Duration;
 use chapter8::thread_pool::ThreadPool;
 use support::Exercise;
 
-const EXERCISE: Exercise = Exercise::new("8.8", "ch08/12-thread-pool.md").with_hang_hint(
+const EXERCISE: Exercise = Exercise::new("8.8", "ch08/08-thread-pool.md").with_hang_hint(
     "either fewer workers run jobs than the pool was asked for (the first jobs wait for each \
      other at a barrier), or shutdown waits for workers that never learn they should stop: \
      close the channel before joining them",

@@ -1,4 +1,4 @@
-//! Exercise 8.9: a concurrent web crawler (book: src/ch08/13-crawler.md).
+//! Exercise 8.9: a concurrent web crawler (book: src/ch08/09-crawler.md).
 //!
 //! The test serves a small site from a real HTTP server on 127.0.0.1 (a port the system picks),
 //! counts every request, and measures how many are open at once.
@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use chapter8::crawler::crawl;
 use support::Exercise;
 
-const EXERCISE: Exercise = Exercise::new("8.9", "ch08/13-crawler.md").with_hang_hint(
+const EXERCISE: Exercise = Exercise::new("8.9", "ch08/09-crawler.md").with_hang_hint(
     "the crawl never ends: workers wait for new pages that will never come. The crawl is over \
      when the queue is empty and no fetch is in flight; then every waiting worker must be woken",
 );

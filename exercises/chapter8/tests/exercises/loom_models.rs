@@ -27,7 +27,7 @@ const LOOM_LIMIT: Duration = Duration::from_secs(120);
 
 #[test]
 fn in_order_prints_in_order_in_every_interleaving() {
-    const EXERCISE: Exercise = Exercise::new("8.1", "ch08/05-in-order.md");
+    const EXERCISE: Exercise = Exercise::new("8.1", "ch08/01-in-order.md");
     EXERCISE.run_within(LOOM_LIMIT, || {
         loom::model(|| {
             let in_order = Arc::new(InOrder::new());
@@ -54,7 +54,7 @@ fn in_order_prints_in_order_in_every_interleaving() {
 
 #[test]
 fn foo_bar_alternates_in_every_interleaving() {
-    const EXERCISE: Exercise = Exercise::new("8.2", "ch08/06-foo-bar.md");
+    const EXERCISE: Exercise = Exercise::new("8.2", "ch08/02-foo-bar.md");
     EXERCISE.run_within(LOOM_LIMIT, || {
         loom::model(|| {
             let foo_bar = Arc::new(FooBar::new(2));
@@ -73,7 +73,7 @@ fn foo_bar_alternates_in_every_interleaving() {
 
 #[test]
 fn a_queue_of_one_never_overfills_and_keeps_order_in_every_interleaving() {
-    const EXERCISE: Exercise = Exercise::new("8.7", "ch08/11-bounded-queue.md");
+    const EXERCISE: Exercise = Exercise::new("8.7", "ch08/07-bounded-queue.md");
     EXERCISE.run_within(LOOM_LIMIT, || {
         loom::model(|| {
             let queue = Arc::new(BoundedQueue::new(1));
@@ -96,7 +96,7 @@ fn a_queue_of_one_never_overfills_and_keeps_order_in_every_interleaving() {
 
 #[test]
 fn three_philosophers_never_deadlock_in_any_interleaving() {
-    const EXERCISE: Exercise = Exercise::new("8.6", "ch08/10-dining-philosophers.md");
+    const EXERCISE: Exercise = Exercise::new("8.6", "ch08/06-dining-philosophers.md");
     const PHILOSOPHERS: usize = 3;
     EXERCISE.run_within(LOOM_LIMIT, || {
         loom::model(|| {
