@@ -16,6 +16,9 @@
 //! | `07_bounded_queue.rs` | 8.7 A bounded blocking queue | `src/ch08/07-bounded-queue.md` |
 //! | `08_thread_pool.rs` | 8.8 A thread pool with graceful shutdown | `src/ch08/08-thread-pool.md` |
 //! | `09_crawler.rs` | 8.9 A concurrent web crawler | `src/ch08/09-crawler.md` |
+//!
+//! `sync.rs` is provided: the `Mutex` and `Condvar` the drills use, std's on real threads and
+//! loom's under `--features loom`, so that one solution runs under both.
 
 pub mod sync;
 
