@@ -153,12 +153,12 @@ impl LearnerPanic {
             .lock()
             .map(|mut todo| todo.take())
             .unwrap_or(None);
-        if let Some(todo_location) = todo_elsewhere {
-            if !is_todo(&message) || location.is_none() {
-                // A thread it spawned hit a todo!(): that is the panic worth reporting.
-                message = "not yet implemented".to_owned();
-                location = Some(todo_location);
-            }
+        if let Some(todo_location) = todo_elsewhere
+            && (!is_todo(&message) || location.is_none())
+        {
+            // A thread it spawned hit a todo!(): that is the panic worth reporting.
+            message = "not yet implemented".to_owned();
+            location = Some(todo_location);
         }
         Self { message, location }
     }
