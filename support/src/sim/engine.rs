@@ -241,7 +241,10 @@ pub(super) fn run(scenario: Scenario) -> Result<Timeline, SimError> {
             check_wakeups(&runners, &locks, limits, now)?;
         }
         if stalled_for >= limits.stall_ticks {
-            return Err(deadlock(&runners, &locks, now));
+            // A GIL left free while others still worked, until nobody could: a lost wake-up.
+            let stall_began = now + 1 - stalled_for;
+            let lost = lost_wakeup(&runners, &locks, now, |since| since < stall_began);
+            return Err(lost.unwrap_or_else(|| deadlock(&runners, &locks, now)));
         }
         for (row, state) in rows.iter_mut().zip(states) {
             row.states.push(state);
@@ -341,25 +344,38 @@ fn check_wakeups(
     limits: Limits,
     now: Tick,
 ) -> Result<(), SimError> {
-    for (process, lock) in locks.iter().enumerate() {
-        let Some(since) = lock.as_ref().and_then(|lock| lock.ignored_since) else {
-            continue;
-        };
-        let free_for = now + 1 - since;
-        if free_for >= limits.stall_ticks {
-            return Err(SimError::LostWakeup {
-                policy: policy_name(locks, process),
-                at: now,
-                free_for,
-                waiting: runners
-                    .iter()
-                    .filter(|runner| runner.process == process && runner.waiting_since.is_some())
-                    .map(|runner| runner.name.clone())
-                    .collect(),
-            });
-        }
+    match lost_wakeup(runners, locks, now, |since| {
+        now + 1 - since >= limits.stall_ticks
+    }) {
+        Some(error) => Err(error),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// A [`SimError::LostWakeup`] for the first process whose GIL has been free, given to nobody,
+/// since a tick that `too_long` accepts.
+fn lost_wakeup(
+    runners: &[Runner],
+    locks: &[Option<Lock>],
+    now: Tick,
+    too_long: impl Fn(Tick) -> bool,
+) -> Option<SimError> {
+    locks.iter().enumerate().find_map(|(process, lock)| {
+        let since = lock
+            .as_ref()?
+            .ignored_since
+            .filter(|&since| too_long(since))?;
+        Some(SimError::LostWakeup {
+            policy: policy_name(locks, process),
+            at: now,
+            free_for: now + 1 - since,
+            waiting: runners
+                .iter()
+                .filter(|runner| runner.process == process && runner.waiting_since.is_some())
+                .map(|runner| runner.name.clone())
+                .collect(),
+        })
+    })
 }
 
 fn deadlock(runners: &[Runner], locks: &[Option<Lock>], now: Tick) -> SimError {

@@ -1,6 +1,6 @@
 //! Exercise 2.1: reference counts three ways (book: src/ch02/01-refcounts.md).
 
-use chapter2::refcounts::{AtomicCount, LockPerStepCount, LockedCount, RacyCount, RefCount};
+use chapter2::refcounts::{AtomicCount, LockedCount, RacyCount, RefCount};
 use support::Exercise;
 
 const EXERCISE: Exercise = Exercise::new("2.1", "ch02/01-refcounts.md").with_hang_hint(
@@ -68,6 +68,7 @@ fn no_increment_is_lost_on_real_threads() {
 #[cfg(feature = "loom")]
 #[test]
 fn every_interleaving_of_two_increments() {
+    use chapter2::refcounts::LockPerStepCount;
     use chapter2::sync::{Arc, thread};
     use std::collections::BTreeSet;
     use std::sync::Mutex;
