@@ -5,11 +5,12 @@ use support::Exercise;
 use support::sim::{Limits, Scenario, SimError};
 use support::timeline::Timeline;
 
-/// Tight limits: every scenario here ends in a few hundred ticks when the policy is right.
+/// Tight limits: with a right policy every scenario here ends within a few hundred ticks and
+/// no thread waits more than 12 ticks in a row for the GIL.
 pub const LIMITS: Limits = Limits {
     max_ticks: 10_000,
     stall_ticks: 50,
-    max_wait: Some(100),
+    max_wait: Some(25),
 };
 
 /// Runs the scenario with the learner's policy, or fails the test with what went wrong.
@@ -24,8 +25,8 @@ pub fn run(exercise: &Exercise, title: &str, scenario: Scenario) -> Timeline {
 fn advice(error: &SimError) -> &'static str {
     match error {
         SimError::Starvation { .. } => {
-            "The holder never let go while another thread waited: does your policy ever hand \
-             the GIL to a waiter?"
+            "The holder never let go while another thread waited: a check or a drop request must \
+             hand the GIL to a waiter"
         }
         SimError::LostWakeup { .. } => {
             "When the holder blocks or finishes, the GIL is free: give it to the first waiter"
