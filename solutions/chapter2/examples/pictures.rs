@@ -23,7 +23,9 @@ fn draw(file: &str, title: &str, policy: impl GilPolicy + 'static, threads: Vec<
         .process("python", policy, threads)
         .run()
         .unwrap_or_else(|error| panic!("{file}: {error}"));
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src/ch02/img").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../src/ch02/img")
+        .join(file);
     std::fs::write(&path, support::timeline::svg(&timeline, title))
         .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
     println!("wrote {}", path.display());
