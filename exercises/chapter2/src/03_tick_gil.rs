@@ -10,7 +10,8 @@
 //!   holder keeps the GIL. Someone waiting: a battle (`self.battles += 1`) between the holder
 //!   and the first waiter. The waiter wins when `battles` is a multiple of
 //!   `waiter_wins_every`; otherwise the holder wins. Note each battle on the winner's row with
-//!   `self.note(...)`: the snapshot lists the notes (see the tests for the wording).
+//!   `self.note(...)`, as the snapshot lists them: "wins battle 3" for a waiter that wins,
+//!   "releases, wins battle 1 and runs on" for a holder that wins.
 //! - Whoever runs this tick (if anyone) counts the ticker down by one; it stops at 0.
 //!
 //! The tests compare the timelines with the book's. A rule that never hands the GIL over, or
