@@ -12,10 +12,11 @@
 //!    holder) and forget the taker's timed wait.
 //! 3. Waiting. Every waiter that does not run this tick spends it in a timed wait: start one
 //!    (`TimedWait { started: waiter.since, switch_number }`) if it has none. When it has waited
-//!    `interval` ticks (`now + 1 - started >= interval`) the wait times out: if
-//!    `switch_number` is still the one it started with and no request is pending, set
-//!    `drop_request` and note "waited {interval} ticks: sets the drop request" on the waiter's
-//!    row. Either way, start a new wait from the next tick.
+//!    `interval` ticks (`now + 1 - started >= interval`) the wait times out. If `switch_number`
+//!    has changed since it started, note "waited {interval} ticks, but the GIL changed hands"
+//!    on the waiter's row. If not, and no request is pending, set `drop_request` and note
+//!    "waited {interval} ticks: sets the drop request". Either way, start a new wait from the
+//!    next tick.
 //!
 //! The tests snapshot two CPU-bound threads and the convoy effect (a thread back from I/O
 //! waiting for the GIL beside a CPU-bound one). A holder that ignores the drop request

@@ -45,6 +45,14 @@ fn main() {
         two_cpu_threads().to_vec(),
     );
     draw(
+        "interval-gil-three.svg",
+        "Since 3.2: three CPU-bound threads, interval 5 ticks",
+        IntervalGil::new(5),
+        ["T1", "T2", "T3"]
+            .map(|name| thread(name, [Step::Python(12)]))
+            .to_vec(),
+    );
+    draw(
         "convoy.svg",
         "The convoy effect: I/O-bound T2 beside CPU-bound T1, interval 5 ticks",
         IntervalGil::new(5),

@@ -109,7 +109,11 @@ impl IntervalGil {
             if view.now + 1 - wait.started < self.interval {
                 continue;
             }
-            if wait.switch_number == self.switch_number && !self.drop_request {
+            if wait.switch_number != self.switch_number {
+                // Someone got the GIL meanwhile: no reason to complain yet.
+                let text = format!("waited {} ticks, but the GIL changed hands", self.interval);
+                self.note(view.now, waiter.thread, text);
+            } else if !self.drop_request {
                 self.drop_request = true;
                 let text = format!("waited {} ticks: sets the drop request", self.interval);
                 self.note(view.now, waiter.thread, text);
