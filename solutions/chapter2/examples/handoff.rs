@@ -2,7 +2,8 @@
 //!
 //!     cargo run --release -p chapter2-solution --example handoff
 //!
-//! Two experiments per rule, each run several times (the table shows medians):
+//! Two experiments per rule, each run several times (the table shows medians; the baseline,
+//! the I/O-like thread alone, runs once):
 //! 1. Two CPU-bound threads share the GIL for a while: how often does it change hands?
 //! 2. An I/O-like thread (sleep 200 us without the GIL, then a little work with it) beside a
 //!    CPU-bound thread: how long does it wait to get the GIL back after each "I/O"?
