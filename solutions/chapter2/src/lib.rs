@@ -13,3 +13,6 @@ pub mod refcounts;
 pub mod release;
 #[path = "03_tick_gil.rs"]
 pub mod tick_gil;
+
+/// Not an exercise: the scenarios behind the book's pictures.
+pub mod pictures;
