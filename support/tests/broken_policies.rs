@@ -87,3 +87,21 @@ fn a_policy_that_wakes_nobody_while_others_work_loses_a_wake_up() {
     assert!(matches!(error, SimError::LostWakeup { .. }), "{error}");
     insta::assert_snapshot!(error.to_string(), @"lost wake-up at tick 22: the GIL has been free for 20 ticks while T2 waited for it, and the policy 'forgets to wake' woke nobody");
 }
+
+#[test]
+fn a_long_wait_for_a_gil_that_nobody_holds_is_a_lost_wake_up_not_starvation() {
+    let threads = [
+        thread("T1", [Step::Python(3), Step::Io(100)]),
+        thread("T2", [Step::Python(10)]),
+    ];
+    let limits = Limits {
+        max_wait: Some(10),
+        ..LIMITS
+    };
+    let error = Scenario::new()
+        .process("python", ForgetsToWake, threads)
+        .limits(limits)
+        .run()
+        .expect_err("a broken policy must not finish");
+    assert!(matches!(error, SimError::LostWakeup { .. }), "{error}");
+}

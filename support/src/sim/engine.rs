@@ -44,7 +44,7 @@ pub enum SimError {
         at: Tick,
         waiting: Vec<String>,
     },
-    /// A thread waited longer than [`Limits::max_wait`] for the GIL.
+    /// A thread waited longer than [`Limits::max_wait`] for the GIL while others held it.
     Starvation {
         policy: String,
         at: Tick,
@@ -327,6 +327,10 @@ fn check_waits(
         };
         let waited = now + 1 - since;
         if waited > max_wait {
+            // Nobody holds the GIL now: not a greedy holder, a waiter nobody woke.
+            if let Some(lost) = lost_wakeup(runners, locks, now, |_| true) {
+                return Err(lost);
+            }
             return Err(SimError::Starvation {
                 policy: policy_name(locks, runner.process),
                 at: now,

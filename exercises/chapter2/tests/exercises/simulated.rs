@@ -9,7 +9,7 @@ use support::timeline::Timeline;
 /// no thread waits more than 12 ticks in a row for the GIL.
 pub const LIMITS: Limits = Limits {
     max_ticks: 10_000,
-    stall_ticks: 50,
+    stall_ticks: 20,
     max_wait: Some(25),
 };
 
