@@ -153,9 +153,8 @@ impl LearnerPanic {
             .lock()
             .map(|mut todo| todo.take())
             .unwrap_or(None);
-        if let Some(todo_location) = todo_elsewhere
-            && (!is_todo(&message) || location.is_none())
-        {
+        let worth_reporting = !is_todo(&message) || location.is_none();
+        if let Some(todo_location) = todo_elsewhere.filter(|_| worth_reporting) {
             // A thread it spawned hit a todo!(): that is the panic worth reporting.
             message = "not yet implemented".to_owned();
             location = Some(todo_location);

@@ -75,7 +75,8 @@ impl GilPolicy for IntervalGil {
             // The GIL is free: a waiter woken by the release takes it.
             None => first_waiter,
         };
-        if let Some(taker) = chosen.filter(|&taker| view.holder.map(|h| h.thread) != Some(taker)) {
+        let old_holder = view.holder.map(|holder| holder.thread);
+        if let Some(taker) = chosen.filter(|&taker| Some(taker) != old_holder) {
             self.take(taker, view.last_holder);
         }
         self.wait_one_tick(view, chosen);
