@@ -11,11 +11,10 @@ fn main() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src/ch02/img");
     for picture in chapter2::pictures::all() {
         let path = folder.join(picture.file);
-        std::fs::write(
-            &path,
-            support::timeline::svg(&picture.timeline, picture.title),
-        )
-        .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
+        // A final newline, as the project's picture check draws them.
+        let drawn = support::timeline::svg(&picture.timeline, picture.title) + "\n";
+        std::fs::write(&path, drawn)
+            .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
         println!("wrote {}", path.display());
     }
 }

@@ -55,12 +55,13 @@ fn no_increment_is_lost_on_real_threads() {
             ),
         );
     }
-    insta::assert_snapshot!(format!(
+    let answer = format!(
         "count          start  threads x increments  final\n\
          RacyCount      5      1 x 3                 {racy}\n\
          AtomicCount    5      {THREADS} x {INCREMENTS}             {atomic}\n\
          LockedCount    5      {THREADS} x {INCREMENTS}             {locked}\n"
-    ));
+    );
+    EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
 }
 
 /// loom runs two threads that increment a count of 5 once each, in every possible
@@ -96,7 +97,7 @@ fn every_interleaving_of_two_increments() {
         format!("{{{}}}", listed.join(", "))
     }
 
-    insta::assert_snapshot!(format!(
+    let answer = format!(
         "two threads increment a count of 5 once each; loom tried every interleaving\n\
          count                                          possible final counts\n\
          RacyCount: load, then store                    {}\n\
@@ -107,5 +108,6 @@ fn every_interleaving_of_two_increments() {
         outcomes::<AtomicCount>(),
         outcomes::<LockedCount>(),
         outcomes::<LockPerStepCount>(),
-    ));
+    );
+    EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
 }

@@ -21,12 +21,13 @@ fn strong_counts_on_one_thread_and_across_threads() {
              be left (did a thread keep its clone, or did you keep one outside the threads?)"
         ),
     );
-    insta::assert_snapshot!(format!(
+    let answer = format!(
         "moment                                         strong count\n\
          Rc::new                                        {created}\n\
          after Rc::clone                                {cloned}\n\
          after dropping the clone                       {dropped}\n\
          Arc: while {THREADS} threads each hold a clone         {while_held}\n\
          Arc: after the threads finished                {after}\n"
-    ));
+    );
+    EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
 }

@@ -17,7 +17,8 @@ fn two_cpu_bound_threads_alternate_every_interval() {
         thread("T2", [Step::Python(20)]),
     ];
     let scenario = Scenario::new().process("python", IntervalGil::new(5), threads);
-    insta::assert_snapshot!(run(&EXERCISE, title, scenario).report(title));
+    let answer = run(&EXERCISE, title, scenario).report(title);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
 }
 
 #[test]
@@ -29,7 +30,8 @@ fn a_wait_starts_over_when_someone_else_got_the_gil() {
         thread("T3", [Step::Python(12)]),
     ];
     let scenario = Scenario::new().process("python", IntervalGil::new(5), threads);
-    insta::assert_snapshot!(run(&EXERCISE, title, scenario).report(title));
+    let answer = run(&EXERCISE, title, scenario).report(title);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
 }
 
 const IO_OPERATIONS: usize = 5;
@@ -71,7 +73,7 @@ fn the_convoy_effect() {
     let t2_done = |timeline: &support::timeline::Timeline| {
         timeline.row_named("T2").map_or(0, |row| row.finished_at())
     };
-    insta::assert_snapshot!(format!(
+    let answer = format!(
         "{}\n\
          T2: {IO_OPERATIONS} operations of 2 ticks of I/O + 1 tick of Python\n\
          where T2 runs                       T2 done at  T2's waits for the GIL after I/O\n\
@@ -91,5 +93,6 @@ fn the_convoy_effect() {
         waits_of(&shorter_interval, "T2", IO_OPERATIONS),
         beside_cpu.handoffs(),
         shorter_interval.handoffs(),
-    ));
+    );
+    EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
 }
