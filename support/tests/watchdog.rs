@@ -113,3 +113,14 @@ fn a_wrong_answer_points_at_the_diff_not_at_accepting_it() {
         "{message}"
     );
 }
+
+#[test]
+fn a_failure_of_learner_code_inside_the_answer_check_keeps_its_own_message() {
+    let message = failure_of(|| {
+        EXERCISE.answer_key(|| {
+            let answer = EXERCISE.run(|| -> String { todo!() });
+            assert_eq!(answer, "expected");
+        })
+    });
+    assert!(message.starts_with("exercise 9.9 is not implemented yet"), "{message}");
+}
