@@ -122,5 +122,8 @@ fn a_failure_of_learner_code_inside_the_answer_check_keeps_its_own_message() {
             assert_eq!(answer, "expected");
         })
     });
-    assert!(message.starts_with("exercise 9.9 is not implemented yet"), "{message}");
+    assert!(
+        message.starts_with("exercise 9.9 is not implemented yet"),
+        "{message}"
+    );
 }

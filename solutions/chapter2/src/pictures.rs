@@ -1,6 +1,6 @@
 //! The book's pictures for chapter 2: timelines of the reference solutions, in the scenarios
-//! the exercises' tests snapshot. Not an exercise: `examples/pictures.rs` draws them into
-//! `src/ch02/img/`, and the project's picture check compares them with the committed files.
+//! the exercises' tests snapshot. Not an exercise: the project's picture check (`tests/pictures.rs`)
+//! draws them into `src/ch02/img/` and compares them with the committed files.
 
 use support::sim::{GilPolicy, Scenario, Step, ThreadSpec, thread};
 use support::timeline::Timeline;
