@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 /// without end.
 pub const MAX_LINE: usize = 64 * 1024 * 1024;
 
+// ANCHOR: messages
 /// Work for a worker. The last three variants exist to test the pool against misbehaving workers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Task {
@@ -57,6 +58,7 @@ pub struct Reply {
     pub id: u64,
     pub answer: Answer,
 }
+// ANCHOR_END: messages
 
 /// Writes one message as a line of JSON and flushes it: a message that sits in a buffer is a
 /// message the other side waits for forever.
