@@ -1,0 +1,68 @@
+//! The seed's data pipeline on its 10,000 records: sequential, then in parallel with rayon for
+//! several numbers of parts. Measured in release mode:
+//!
+//! ```text
+//! cargo run --release -p chapter5-solution --example pipeline
+//! ```
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chapter5::chunks::{process_chunk, test_data};
+use chapter5::pipeline::{process_parallel, process_sequential};
+
+const RUNS: usize = 7;
+
+fn main() {
+    let data = test_data(10_000);
+    let expected = process_sequential(&data, process_chunk);
+    println!(
+        "{} records, median of {RUNS} runs, {} cores",
+        data.len(),
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!("{:<30} {:>9} {:>9}", "approach", "time", "speedup");
+    let sequential = median(|| {
+        black_box(process_sequential(&data, process_chunk));
+    });
+    println!(
+        "{:<30} {:>6.2} ms {:>8.2}x",
+        "sequential",
+        ms(sequential),
+        1.0
+    );
+    for parts in [1, 2, 4, 16, 256] {
+        let output = process_parallel(&data, parts, process_chunk);
+        assert_eq!(
+            output, expected,
+            "the parallel output must equal the sequential one"
+        );
+        let time = median(|| {
+            black_box(process_parallel(&data, parts, process_chunk));
+        });
+        println!(
+            "{:<30} {:>6.2} ms {:>8.2}x",
+            format!("rayon, {parts} parts"),
+            ms(time),
+            sequential.as_secs_f64() / time.as_secs_f64()
+        );
+    }
+}
+
+fn ms(time: Duration) -> f64 {
+    time.as_secs_f64() * 1e3
+}
+
+/// The median time of `RUNS` runs of `f`, after one warm-up run.
+fn median(mut f: impl FnMut()) -> Duration {
+    f();
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[RUNS / 2]
+}
