@@ -10,8 +10,10 @@
 //!
 //! The tests try empty, tiny and large inputs and check that the chunks, joined, are the input.
 
+use serde::{Deserialize, Serialize};
+
 /// One input record: the seed's dictionary, with its optional fields.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     pub id: u64,
     pub value: Option<u64>,
@@ -20,7 +22,7 @@ pub struct Record {
 }
 
 /// One output record: the seed's `processed` dictionary.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Processed {
     pub id: u64,
     /// `sum(i ** 2 for i in range(value))`.

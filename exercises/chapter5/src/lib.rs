@@ -10,6 +10,10 @@
 //! | `03_async.rs` | 5.3 The scraper on tokio | `src/ch05/03-async.md` |
 //! | `04_chunks.rs` | 5.4 Chunks that never come out empty | `src/ch05/04-chunks.md` |
 //! | `05_pipeline.rs` | 5.5 The pipeline in parallel, order kept | `src/ch05/05-pipeline.md` |
+//! | `06_processes.rs` | 5.6 The pipeline on a process pool | `src/ch05/06-processes.md` |
+//!
+//! Provided and complete: `pool.rs` and `bin/worker.rs`, the process pool of exercise 5.6 (your
+//! pool from chapter 4, with chunks of records for tasks).
 
 // The starter code leaves parameters unused until you fill in the `todo!()`s, and imports what
 // the solutions need as a hint.
@@ -23,5 +27,9 @@ pub mod chunks;
 pub mod fetch_and_parse;
 #[path = "05_pipeline.rs"]
 pub mod pipeline;
+#[path = "06_processes.rs"]
+pub mod processes;
+
+pub mod pool;
 #[path = "02_threaded.rs"]
 pub mod threaded;

@@ -1,8 +1,10 @@
 //! Exercise 5.4: chunks that never come out empty.
 //! Book: src/ch05/04-chunks.md
 
+use serde::{Deserialize, Serialize};
+
 /// One input record: the seed's dictionary, with its optional fields.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     pub id: u64,
     pub value: Option<u64>,
@@ -11,7 +13,7 @@ pub struct Record {
 }
 
 /// One output record: the seed's `processed` dictionary.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Processed {
     pub id: u64,
     /// `sum(i ** 2 for i in range(value))`.

@@ -13,6 +13,7 @@ mod ex02_threaded;
 mod ex03_async;
 mod ex04_chunks;
 mod ex05_pipeline;
+mod ex06_processes;
 
 use std::time::Duration;
 
