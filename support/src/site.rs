@@ -17,8 +17,8 @@
 //! answering: a client that really sends `n` at once gets them all together.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -30,7 +30,9 @@ use tokio::runtime::Runtime;
 use tokio::sync::Notify;
 
 /// How long the first requests wait for each other with [`Site::gather`] before giving up.
-pub const GATHER_PATIENCE: Duration = Duration::from_secs(3);
+/// Keep clients' timeouts longer than this: a request its client gave up on while it waited
+/// would still count as waiting.
+pub const GATHER_PATIENCE: Duration = Duration::from_millis(1500);
 
 /// A running website. Dropping it stops the server, including requests that never answer.
 pub struct Site {
@@ -45,10 +47,29 @@ struct Stats {
     in_flight: AtomicUsize,
     most_in_flight: AtomicUsize,
     served: AtomicUsize,
-    /// Page requests still to gather before the gate opens (0: no gate, or open).
-    gather: AtomicUsize,
+    gate: Mutex<Gate>,
     gathered: Notify,
     gate_met: AtomicBool,
+}
+
+/// The first `size` page requests wait here for each other.
+#[derive(Default)]
+struct Gate {
+    size: usize,
+    /// Page requests still to come before the gate closes for good.
+    left: usize,
+    /// Requests waiting at the gate right now.
+    waiting: usize,
+}
+
+/// What a request does at the gate.
+enum AtTheGate {
+    PassThrough,
+    Wait,
+    /// The last of the group; `met` if all the others are still waiting.
+    Last {
+        met: bool,
+    },
 }
 
 impl Site {
@@ -72,7 +93,11 @@ impl Site {
             .expect("a tokio runtime for the site");
         let stats = Arc::new(Stats {
             latency,
-            gather: AtomicUsize::new(gather),
+            gate: Mutex::new(Gate {
+                size: gather,
+                left: gather,
+                waiting: 0,
+            }),
             ..Stats::default()
         });
         let router = Router::new()
@@ -167,27 +192,43 @@ async fn page(State(stats): State<Arc<Stats>>, Path(name): Path<String>) -> Html
     in_flight.answer(Html(body)).await
 }
 
-/// The first `gather` page requests wait here until all of them have arrived (or the patience
-/// runs out); later requests pass straight through.
+/// The first `gather` page requests wait here until all of them are waiting together (or the
+/// patience runs out); later requests pass straight through. The gate counts as met only if the
+/// last of the group finds all the others still waiting.
 async fn wait_at_the_gate(stats: &Stats) {
-    let claimed = stats
-        .gather
-        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| {
-            left.checked_sub(1)
-        });
-    match claimed {
-        Ok(1) => {
-            // The last of the group: open the gate for everyone.
-            stats.gate_met.store(true, Ordering::SeqCst);
-            stats.gathered.notify_waiters();
+    let role = {
+        let mut gate = stats.gate.lock().unwrap_or_else(|p| p.into_inner());
+        if gate.left == 0 {
+            AtTheGate::PassThrough
+        } else {
+            gate.left -= 1;
+            if gate.left == 0 {
+                AtTheGate::Last {
+                    met: gate.waiting + 1 == gate.size,
+                }
+            } else {
+                gate.waiting += 1;
+                AtTheGate::Wait
+            }
         }
-        Ok(_) => {
+    };
+    match role {
+        AtTheGate::PassThrough => {}
+        AtTheGate::Last { met } => {
+            if met {
+                stats.gate_met.store(true, Ordering::SeqCst);
+                stats.gathered.notify_waiters();
+            }
+        }
+        AtTheGate::Wait => {
+            // Created before checking the flag, so a notification in between is not lost.
             let opened = stats.gathered.notified();
             if !stats.gate_met.load(Ordering::SeqCst) {
                 let _ = tokio::time::timeout(GATHER_PATIENCE, opened).await;
             }
+            let mut gate = stats.gate.lock().unwrap_or_else(|p| p.into_inner());
+            gate.waiting -= 1;
         }
-        Err(_) => {}
     }
 }
 

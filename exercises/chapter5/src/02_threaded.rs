@@ -10,7 +10,7 @@
 //! - one `Scraped` per URL, in input order, failures included.
 //!
 //! The test's server counts the requests it is answering at once, and holds the first four
-//! until all four have arrived (at most 3 s). It checks that it never saw more than `threads`
+//! until all four have arrived (at most 1.5 s). It checks that it never saw more than `threads`
 //! and that the first four arrived together. It cannot check how you share the client (share
 //! one: it keeps connections open for reuse).
 

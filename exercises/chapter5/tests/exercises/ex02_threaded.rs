@@ -18,7 +18,7 @@ const THREADS: usize = 4;
 
 #[test]
 fn at_most_n_requests_at_once_results_in_input_order() {
-    // The site holds the first four page requests until all four have arrived (at most 3 s):
+    // The site holds the first four page requests until all four are waiting (at most 1.5 s):
     // threads that really fetch at the same time get there together.
     let site = Site::gather(LATENCY, THREADS);
     let urls = urls(&site);

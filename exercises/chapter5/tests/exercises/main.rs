@@ -22,8 +22,9 @@ use support::site::Site;
 
 /// Every page answers after this long.
 const LATENCY: Duration = Duration::from_millis(20);
-/// The client gives up on a request after this long (the `/never` page needs it).
-const TIMEOUT: Duration = Duration::from_secs(1);
+/// The client gives up on a request after this long (the `/never` page needs it). Longer than
+/// the site's `GATHER_PATIENCE`, so that no request is abandoned while it waits at the gate.
+const TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The scrapers' URL list: the first four pages, then every kind of trouble, then more pages.
 const PATHS: [&str; 12] = [
