@@ -3,7 +3,12 @@
 //!
 //! The seed's `threaded` starts a thread per URL and, once ten are running, joins the oldest
 //! before starting the next: a slow first URL holds up the start of every later one, and the
-//! results come back in the order the threads finish. Write `scrape_threaded` properly:
+//! results come back in the order the threads finish. Write the baseline, then the threaded
+//! scraper done properly:
+//!
+//! - `scrape_sequential`: one URL after another (the seed's `sequential`).
+//!
+//! And `scrape_threaded`:
 //!
 //! - at most `threads` requests at once: start `threads` threads (`std::thread::scope`), all
 //!   taking `(index, url)` pairs from one shared queue (a `Mutex` around an iterator);
@@ -21,14 +26,10 @@ use reqwest::blocking::Client;
 
 use crate::fetch_and_parse::{Scraped, fetch_and_parse};
 
-/// The seed's `sequential`: one URL after another. Provided, as the baseline.
+/// The seed's `sequential`: one URL after another, one result per URL.
 pub fn scrape_sequential(client: &Client, urls: &[String]) -> Vec<Scraped> {
-    urls.iter()
-        .map(|url| Scraped {
-            url: url.clone(),
-            page: fetch_and_parse(client, url),
-        })
-        .collect()
+    // TODO: a `Scraped { url, page: fetch_and_parse(client, url) }` per URL, in order.
+    todo!()
 }
 
 /// The seed's `threaded`, fixed: at most `threads` requests at once, and the results in input

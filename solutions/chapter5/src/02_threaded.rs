@@ -8,7 +8,8 @@ use reqwest::blocking::Client;
 
 use crate::fetch_and_parse::{Scraped, fetch_and_parse};
 
-/// The seed's `sequential`: one URL after another. Provided, as the baseline.
+// ANCHOR: solution
+/// The seed's `sequential`: one URL after another, one result per URL.
 pub fn scrape_sequential(client: &Client, urls: &[String]) -> Vec<Scraped> {
     urls.iter()
         .map(|url| Scraped {
@@ -18,7 +19,6 @@ pub fn scrape_sequential(client: &Client, urls: &[String]) -> Vec<Scraped> {
         .collect()
 }
 
-// ANCHOR: solution
 /// The seed's `threaded`, fixed: at most `threads` requests at once, and the results in input
 /// order (the seed appends them in the order they finish).
 pub fn scrape_threaded(client: &Client, urls: &[String], threads: usize) -> Vec<Scraped> {

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use chapter5::fetch_and_parse::blocking_client;
-use chapter5::threaded::scrape_threaded;
+use chapter5::threaded::{scrape_sequential, scrape_threaded};
 use support::Exercise;
 use support::site::Site;
 
@@ -43,5 +43,20 @@ fn at_most_n_requests_at_once_results_in_input_order() {
     );
     insta::assert_snapshot!(format!(
         "{table}\nthreads: {THREADS}, most requests in flight at once: {most}\n"
+    ));
+}
+
+#[test]
+fn sequential_means_one_request_at_a_time() {
+    let site = Site::start(LATENCY);
+    let urls = urls(&site);
+    let scraped = EXERCISE.run_within(Duration::from_secs(20), move || {
+        let client = blocking_client(TIMEOUT);
+        scrape_sequential(&client, &urls)
+    });
+    let table = results_table(&EXERCISE, &site, &scraped);
+    insta::assert_snapshot!(format!(
+        "{table}\nsequential, most requests in flight at once: {}\n",
+        site.most_in_flight()
     ));
 }
