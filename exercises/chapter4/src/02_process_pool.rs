@@ -12,7 +12,9 @@
 //!
 //! One way: a thread per worker (`std::thread::scope`), all taking `(index, task)` pairs from one
 //! shared queue (a `Mutex` around an iterator), each returning the `(index, outcome)` pairs it
-//! produced; put them in place by index at the end.
+//! produced; put them in place by index at the end. Take each task in a `let ... else` of its
+//! own: in `while let Some(..) = queue.lock().unwrap().next()` the lock guard lives until the end
+//! of the loop body, and the workers would run one at a time.
 //!
 //! The tests check order, errors per task, that the pool survives bad workers and shuts down
 //! cleanly, and (with workers that check in over a loopback socket) that two workers really run
