@@ -63,7 +63,30 @@ fn pictures() -> Vec<Picture> {
                 Scenario::new().process("python", TakeTurns { turn: 4 }, threads)
             },
         },
+        Picture {
+            path: "ch04/img/native-holds-the-gil.svg",
+            title: "native code that keeps the GIL",
+            scenario: || native_calls(Step::Python),
+        },
+        Picture {
+            path: "ch04/img/native-releases-the-gil.svg",
+            title: "native code that releases the GIL (py.detach)",
+            scenario: || native_calls(Step::Native),
+        },
     ]
+}
+
+/// Exercise 4.5's pictures: three threads each run 2 ticks of Python, a native call of 8
+/// ticks, and 2 more ticks of Python. `native` says how the call runs: holding the GIL (for
+/// the other threads, as good as Python) or with the GIL released.
+fn native_calls(native: fn(u64) -> Step) -> Scenario {
+    let threads = (1..=3).map(|i| {
+        thread(
+            format!("T{i}"),
+            [Step::Python(2), native(8), Step::Python(2)],
+        )
+    });
+    Scenario::new().process("python", HoldUntilBlocked, threads)
 }
 
 /// Every picture of the book: its path under src/, and the SVG drawn now.
