@@ -15,6 +15,7 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, Once, mpsc};
 use std::thread;
 use std::time::Duration;
@@ -67,11 +68,12 @@ impl Exercise {
     ) -> T {
         install_quiet_panic_hook();
         let (report, outcome) = mpsc::channel();
+        let todos_since = TODO_COUNT.load(Ordering::SeqCst);
         thread::Builder::new()
             .name(format!("{RUNNER_THREAD_PREFIX}{}", self.id))
             .spawn(move || {
                 let result = panic::catch_unwind(AssertUnwindSafe(learner_code))
-                    .map_err(|payload| LearnerPanic::take(payload.as_ref()));
+                    .map_err(|payload| LearnerPanic::take(payload.as_ref(), todos_since));
                 // The test may have given up on us already; nobody to tell then.
                 let _ = report.send(result);
             })
@@ -161,22 +163,31 @@ thread_local! {
     static CHECKING_ANSWER_KEY: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Where the last `todo!()` was reached on a thread that learner code (or a test) spawned. Such
-/// a panic reaches the runner only as "a scoped thread panicked", which says nothing useful.
-static LAST_TODO_ELSEWHERE: Mutex<Option<String>> = Mutex::new(None);
+/// Every `todo!()` reached on a thread that learner code (or a test) spawned, numbered in the
+/// order they happened, with its place. Such a panic reaches the runner only as "a scoped thread
+/// panicked", which says nothing useful. Tests run in parallel, so each runner looks only at the
+/// ones reached since it started, and nobody removes an entry another runner may need.
+static TODOS_ELSEWHERE: Mutex<Vec<(u64, String)>> = Mutex::new(Vec::new());
+static TODO_COUNT: AtomicU64 = AtomicU64::new(0);
+
+/// The place of the first `todo!()` reached on another thread since `since` (a [`TODO_COUNT`]).
+fn todo_elsewhere_since(since: u64) -> Option<String> {
+    let todos = TODOS_ELSEWHERE.lock().ok()?;
+    todos
+        .iter()
+        .find(|(number, _)| *number >= since)
+        .map(|(_, place)| place.clone())
+}
 
 fn is_todo(message: &str) -> bool {
     message.starts_with("not yet implemented") || message.starts_with("not implemented")
 }
 
 impl LearnerPanic {
-    fn take(payload: &(dyn Any + Send)) -> Self {
+    fn take(payload: &(dyn Any + Send), todos_since: u64) -> Self {
         let mut message = panic_message(payload);
         let mut location = LAST_PANIC_LOCATION.with(|cell| cell.borrow_mut().take());
-        let todo_elsewhere = LAST_TODO_ELSEWHERE
-            .lock()
-            .map(|mut todo| todo.take())
-            .unwrap_or(None);
+        let todo_elsewhere = todo_elsewhere_since(todos_since);
         if let Some(todo_location) = todo_elsewhere
             && (!is_todo(&message) || location.is_none())
         {
@@ -235,8 +246,8 @@ fn install_quiet_panic_hook() {
             let message = panic_message(info.payload());
             if is_todo(&message) {
                 // Reported once, by the runner, as "exercise N.M is not implemented yet".
-                if let Ok(mut todo) = LAST_TODO_ELSEWHERE.lock() {
-                    *todo = location;
+                if let (Ok(mut todos), Some(place)) = (TODOS_ELSEWHERE.lock(), location) {
+                    todos.push((TODO_COUNT.fetch_add(1, Ordering::SeqCst), place));
                 }
             } else if message.starts_with("exercise ") {
                 eprintln!("{message}");
