@@ -105,6 +105,9 @@ fn fetch(port: u16, parse_iterations: u64) {
     }
 }
 
+/// A workload to measure, by name.
+type Workload = Box<dyn Fn()>;
+
 fn median(mut runs: Vec<Run>) -> Run {
     runs.sort_by_key(|run| run.wall);
     runs[runs.len() / 2]
@@ -118,7 +121,7 @@ fn main() -> std::io::Result<()> {
     let port = start_slow_server()?;
     // About 15 ms of arithmetic per "page" on an idle core: longer than the server's delay.
     let parse = 30_000_000;
-    let workloads: [(&str, Box<dyn Fn()>); 3] = [
+    let workloads: [(&str, Workload); 3] = [
         (
             "compute (arithmetic loop)",
             Box::new(move || {
