@@ -71,10 +71,6 @@ const CASES: [Case; 11] = [
     Case("fetch and transform, 3.14t", Mixed, 100, 3_000, false, true),
 ];
 
-fn yes_no(flag: bool) -> &'static str {
-    if flag { "yes" } else { "no" }
-}
-
 #[test]
 fn the_decision_table() {
     let workloads = CASES.map(|Case(_, kind, waits, cpu_ms, native, free)| Workload {
@@ -85,22 +81,25 @@ fn the_decision_table() {
         free_threaded_ok: free,
     });
     let advice = EXERCISE.run(move || workloads.map(|workload| decide(&workload)));
-    let mut table = String::from(
-        "| workload | kind | waits in flight | CPU ms | GIL-free native code | free-threaded | approach | why |\n\
-         |---|---|---:|---:|---|---|---|---|\n",
-    );
+    let mut table =
+        String::from("| workload | what the profile says | approach | why |\n|---|---|---|---|\n");
     for (case, advice) in CASES.iter().zip(advice) {
         let Case(name, kind, waits, cpu_ms, native, free) = case;
         EXERCISE.check(
             !advice.reasons.is_empty(),
             format!("`{name}`: the advice gives no reason; every choice needs at least one"),
         );
+        let mut profile = format!("{kind}, {waits} waiting at once, {cpu_ms} ms of CPU");
+        if *native {
+            profile.push_str(", GIL-free native code");
+        }
+        if *free {
+            profile.push_str(", free-threaded build");
+        }
         let why: Vec<String> = advice.reasons.iter().map(ToString::to_string).collect();
         writeln!(
             table,
-            "| {name} | {kind} | {waits} | {cpu_ms} | {} | {} | **{}** | {} |",
-            yes_no(*native),
-            yes_no(*free),
+            "| {name} | {profile} | **{}** | {} |",
             advice.approach,
             why.join("; ")
         )

@@ -15,7 +15,7 @@ const EXERCISE: Exercise = Exercise::new("7.6", "ch07/06-lock-order.md").with_ha
 );
 
 /// Bounds the wait in `between_locks` for threads that can never meet there.
-const MEETING_LIMIT: Duration = Duration::from_secs(1);
+const MEETING_LIMIT: Duration = Duration::from_secs(3);
 
 #[test]
 fn opposite_transfers_at_the_same_moment_finish() {
