@@ -12,8 +12,9 @@
 //! Write `classify`. A profile with no wall time measured nothing, and a single thread cannot
 //! spend more time on a core than on the clock: both are errors, not guesses.
 //!
-//! The test classifies a table of profiles (real ones, measured by this chapter's `profile`
-//! example, and edge cases). It cannot check how you measured them: that is the example's job.
+//! The test classifies a table of profiles: one of each shape, the edges of both thresholds and
+//! the two impossible ones. It cannot check how a profile was measured: this chapter's `profile`
+//! example shows that part.
 
 use std::fmt;
 use std::time::Duration;
