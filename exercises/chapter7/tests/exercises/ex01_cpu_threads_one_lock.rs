@@ -33,7 +33,7 @@ fn all_threads_compute_at_once() {
             // Until every thread has been seen computing at once (or the wait is given up),
             // each square lingers, so that threads able to run together are caught together.
             while !gathered.load(Ordering::SeqCst) {
-                if recorder.now() == THREADS || started.elapsed() > GATHERING_LIMIT {
+                if recorder.now() >= THREADS || started.elapsed() > GATHERING_LIMIT {
                     gathered.store(true, Ordering::SeqCst);
                 }
                 thread::yield_now();
@@ -48,12 +48,18 @@ fn all_threads_compute_at_once() {
         format!("the sum is {sum}, expected {expected}: every square must be added exactly once"),
     );
     EXERCISE.check(
+        computing.most() > 1,
+        format!(
+            "mistake still present ({MISTAKE}): at most 1 of {THREADS} threads computed at once \
+             (recorded concurrency 1): compute without holding the lock, and take it once to add \
+             each thread's subtotal"
+        ),
+    );
+    EXERCISE.check(
         computing.most() == THREADS,
         format!(
-            "mistake still present ({MISTAKE}): at most {} of {THREADS} threads computed at once \
-             (recorded concurrency {}): compute without holding the lock, and take it once to add \
-             each thread's subtotal",
-            computing.most(),
+            "{} threads computed at once, expected {THREADS}: start `threads` threads, one chunk \
+             each",
             computing.most()
         ),
     );

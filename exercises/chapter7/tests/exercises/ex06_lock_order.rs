@@ -21,7 +21,7 @@ const MEETING_LIMIT: Duration = Duration::from_secs(3);
 fn opposite_transfers_at_the_same_moment_finish() {
     let accounts = Arc::new([Account::new(1, 100), Account::new(2, 100)]);
     let shared = Arc::clone(&accounts);
-    EXERCISE.run(move || {
+    let hook_calls = EXERCISE.run(move || {
         let [a, b] = &*shared;
         let between_locks_calls = AtomicUsize::new(0);
         // Holding its first lock, each transfer waits here until the other also holds one, or
@@ -41,7 +41,15 @@ fn opposite_transfers_at_the_same_moment_finish() {
             scope.spawn(|| transfer(a, b, 10, meet));
             scope.spawn(|| transfer(b, a, 30, meet));
         });
+        between_locks_calls.into_inner()
     });
+    EXERCISE.check(
+        hook_calls == 2,
+        format!(
+            "between_locks was called {hook_calls} times for 2 transfers: call it once per \
+             transfer, after taking the first lock (the test needs it to line the threads up)"
+        ),
+    );
     let [a, b] = &*accounts;
     let (balance_a, balance_b) = (a.balance(), b.balance());
     EXERCISE.check(
