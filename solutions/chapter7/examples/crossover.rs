@@ -5,7 +5,7 @@
 //! The same work, cut into tasks of a given size, runs three ways on 2 workers: sequentially;
 //! one thread started per task (the overhead paid per task, as a process pool pays a message
 //! per task); and in chunks from exercise 7.2's `plan_chunks`, each chunk worth at least 1 ms.
-//! Prints the median of 3 runs of each.
+//! Prints the median of 5 runs of each, the three ways taking turns.
 
 use std::hint::black_box;
 use std::thread;
@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use chapter7::tiny_tasks::plan_chunks;
 
 const WORKERS: usize = 2;
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 /// The smallest chunk worth a thread of its own, in time.
 const CHUNK_WORTH: Duration = Duration::from_millis(1);
 const TASK_SIZES_US: [f64; 7] = [0.1, 1.0, 5.0, 20.0, 100.0, 500.0, 2000.0];
@@ -34,16 +34,21 @@ fn iterations_per_microsecond() -> f64 {
     probe as f64 / (started.elapsed().as_secs_f64() * 1e6)
 }
 
-fn median_of_runs(run: impl Fn()) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
+/// Times each way `RUNS` times, taking turns so that a burst of load hits them all alike, and
+/// returns each way's median.
+fn medians_of_runs<const WAYS: usize>(ways: [&dyn Fn(); WAYS]) -> [Duration; WAYS] {
+    let mut times = [(); WAYS].map(|_| Vec::with_capacity(RUNS));
+    for _ in 0..RUNS {
+        for (way, samples) in ways.iter().zip(&mut times) {
             let started = Instant::now();
-            run();
-            started.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
+            way();
+            samples.push(started.elapsed());
+        }
+    }
+    times.map(|mut samples| {
+        samples.sort();
+        samples[RUNS / 2]
+    })
 }
 
 fn sequential(tasks: usize, iterations: u64) {
@@ -96,9 +101,11 @@ fn main() {
         let iterations = (task_us * per_us).round().max(1.0) as u64;
         let tasks = ((40_000.0 / task_us) as usize).clamp(20, 20_000);
         let min_chunk = (CHUNK_WORTH.as_secs_f64() * 1e6 / task_us).ceil() as usize;
-        let alone = median_of_runs(|| sequential(tasks, iterations));
-        let per_task = median_of_runs(|| thread_per_task(tasks, iterations));
-        let in_chunks = median_of_runs(|| chunked(tasks, iterations, min_chunk));
+        let [alone, per_task, in_chunks] = medians_of_runs([
+            &|| sequential(tasks, iterations),
+            &|| thread_per_task(tasks, iterations),
+            &|| chunked(tasks, iterations, min_chunk),
+        ]);
         println!(
             "| {task_us} us | {tasks} | {:.1} | {:.1} | {:.2}x | {:.1} | {min_chunk} | {:.2}x |",
             ms(alone),
