@@ -1,5 +1,6 @@
 //! Exercise 7.1: threads for CPU work that all need one lock.
 //! Book: src/ch07/01-cpu-threads-one-lock.md
+//! Starter code: runs, with a mistake to find.
 //!
 //! Find and fix. `sum_of_squares` splits the numbers across threads, yet the work takes as long
 //! as on one thread: only one thread ever computes at a time. This is what Python threads do

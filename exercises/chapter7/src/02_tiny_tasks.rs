@@ -1,5 +1,6 @@
 //! Exercise 7.2: tasks too small for their overhead.
 //! Book: src/ch07/02-tiny-tasks.md
+//! Starter code: runs, with a mistake to find.
 //!
 //! Find and fix. `plan_chunks` cuts `len` items into chunks, one task per chunk, for `workers`
 //! workers. Starting a task costs something (a thread start, a message to a process): a task

@@ -1,5 +1,6 @@
 //! Exercise 7.3: processes where I/O concurrency was wanted.
 //! Book: src/ch07/03-processes-for-io.md
+//! Starter code: runs, with a mistake to find.
 //!
 //! Find and fix. `fetch_all` downloads every URL through a pool of worker processes, one per
 //! core, as the seed's `Pool().map(download, urls)` does. A download spends its time waiting on

@@ -1,5 +1,6 @@
 //! Exercise 7.4: a blocking call inside async code.
 //! Book: src/ch07/04-blocking-in-async.md
+//! Starter code: runs, with a mistake to find.
 //!
 //! Find and fix. `serve` answers requests on tokio tasks, and each answer needs a read from a
 //! slow disk. `Disk` offers the read two ways: `read_blocking` holds the calling thread for

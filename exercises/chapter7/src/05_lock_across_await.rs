@@ -1,5 +1,6 @@
 //! Exercise 7.5: a lock held across `.await`.
 //! Book: src/ch07/05-lock-across-await.md
+//! Starter code: runs, with a mistake to find.
 //!
 //! Find and fix. `cached_get` keeps fetched values in a cache shared by every task. It locks the
 //! cache, and on a miss fetches the value and stores it. Look at what the lock guard is doing

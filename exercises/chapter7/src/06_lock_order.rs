@@ -1,5 +1,6 @@
 //! Exercise 7.6: a lock-order deadlock.
 //! Book: src/ch07/06-lock-order.md
+//! Starter code: runs, with a mistake to find.
 //!
 //! Find and fix. `transfer` moves money between two accounts, each behind a lock of its own. It
 //! locks the account it takes from, then the account it pays into. Now run

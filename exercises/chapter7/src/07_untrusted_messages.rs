@@ -1,5 +1,6 @@
 //! Exercise 7.7: trusting messages from another process.
 //! Book: src/ch07/07-untrusted-messages.md
+//! Starter code: runs, with a mistake to find.
 //!
 //! Find and fix. A worker process sends jobs over a pipe, each a frame: a 4-byte big-endian
 //! length, then that many bytes of JSON, `{"id": 7, "numbers": [1, 2, 3]}`. `read_job` reads one

@@ -105,5 +105,5 @@ fn the_decision_table() {
         )
         .unwrap();
     }
-    insta::assert_snapshot!(table);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(table));
 }

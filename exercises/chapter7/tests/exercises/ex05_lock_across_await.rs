@@ -77,14 +77,16 @@ fn misses_fetch_at_the_same_time_and_hits_wait_for_nothing() {
              value in the cache"
         ),
     );
-    insta::assert_snapshot!(format!(
-        "round          keys  fetches  most fetches in flight  total (virtual time)\n\
+    EXERCISE.answer_key(|| {
+        insta::assert_snapshot!(format!(
+            "round          keys  fetches  most fetches in flight  total (virtual time)\n\
          1 (all miss)  {KEYS:>5}  {:>7}  {:>22}  {:>17} ms\n\
          2 (all hit)   {KEYS:>5}  {fetches_in_second:>7}  {:>22}  {:>17} ms\n",
-        second.2,
-        fetching.most(),
-        first.1.as_millis(),
-        "-",
-        second.1.as_millis()
-    ));
+            second.2,
+            fetching.most(),
+            first.1.as_millis(),
+            "-",
+            second.1.as_millis()
+        ))
+    });
 }
