@@ -1,0 +1,17 @@
+//! Chapter 6 of *The GIL, Hands-On*: choosing an approach.
+//!
+//! Work through the files in order. Each one starts with what to build and the book page that
+//! explains it; `cargo test -p chapter6` checks your work.
+//!
+//! | file | exercise | book page |
+//! |---|---|---|
+//! | `01_classify.rs` | 6.1 Profile first: CPU time against wall time | `src/ch06/01-profile-first.md` |
+//! | `02_decide.rs` | 6.2 A decision function that gives its reasons | `src/ch06/02-decide.md` |
+
+// The starter code leaves parameters unused until you fill in the `todo!()`s.
+#![allow(unused_variables, dead_code)]
+
+#[path = "01_classify.rs"]
+pub mod classify;
+#[path = "02_decide.rs"]
+pub mod decide;

@@ -1,0 +1,33 @@
+//! Chapter 7 of *The GIL, Hands-On*: common mistakes, found and fixed.
+//!
+//! Every file here *compiles and runs*, and every one holds one classic mistake. The tests catch
+//! it and name it; your job is to find it in the code and fix it. Work through the files in
+//! order; `cargo test -p chapter7` checks your work.
+//!
+//! | file | exercise | book page |
+//! |---|---|---|
+//! | `01_cpu_threads_one_lock.rs` | 7.1 Threads for CPU work that all need one lock | `src/ch07/01-cpu-threads-one-lock.md` |
+//! | `02_tiny_tasks.rs` | 7.2 Tasks too small for their overhead | `src/ch07/02-tiny-tasks.md` |
+//! | `03_processes_for_io.rs` | 7.3 Processes where I/O concurrency was wanted | `src/ch07/03-processes-for-io.md` |
+//! | `04_blocking_in_async.rs` | 7.4 A blocking call inside async code | `src/ch07/04-blocking-in-async.md` |
+//! | `05_lock_across_await.rs` | 7.5 A lock held across `.await` | `src/ch07/05-lock-across-await.md` |
+//! | `06_lock_order.rs` | 7.6 A lock-order deadlock | `src/ch07/06-lock-order.md` |
+//! | `07_untrusted_messages.rs` | 7.7 Trusting messages from another process | `src/ch07/07-untrusted-messages.md` |
+
+// The starter code may leave parameters unused: sometimes that is the mistake.
+#![allow(unused_variables, dead_code)]
+
+#[path = "04_blocking_in_async.rs"]
+pub mod blocking_in_async;
+#[path = "01_cpu_threads_one_lock.rs"]
+pub mod cpu_threads_one_lock;
+#[path = "05_lock_across_await.rs"]
+pub mod lock_across_await;
+#[path = "06_lock_order.rs"]
+pub mod lock_order;
+#[path = "03_processes_for_io.rs"]
+pub mod processes_for_io;
+#[path = "02_tiny_tasks.rs"]
+pub mod tiny_tasks;
+#[path = "07_untrusted_messages.rs"]
+pub mod untrusted_messages;

@@ -1,0 +1,31 @@
+//! Exercise 7.1: threads for CPU work that all need one lock.
+//! Book: src/ch07/01-cpu-threads-one-lock.md
+//!
+//! Find and fix. `sum_of_squares` splits the numbers across threads, yet the work takes as long
+//! as on one thread: only one thread ever computes at a time. This is what Python threads do
+//! with CPU-bound work under the GIL, made here by hand in Rust.
+//!
+//! The test counts, with atomics, how many threads are inside `square` at once, and checks the
+//! sum. It cannot see how fast your code is: chapter 3's examples measure that.
+
+use std::sync::Mutex;
+use std::thread;
+
+// ANCHOR: solution
+/// Adds up `square(n)` for every `n` in `numbers`, on `threads` threads.
+pub fn sum_of_squares(numbers: &[u64], threads: usize, square: impl Fn(u64) -> u64 + Sync) -> u64 {
+    let total = Mutex::new(0);
+    let chunk_len = numbers.len().div_ceil(threads.max(1)).max(1);
+    thread::scope(|scope| {
+        for chunk in numbers.chunks(chunk_len) {
+            let (total, square) = (&total, &square);
+            scope.spawn(move || {
+                // Compute without the lock; take it once, for one addition.
+                let subtotal: u64 = chunk.iter().map(|&n| square(n)).sum();
+                *total.lock().unwrap() += subtotal;
+            });
+        }
+    });
+    total.into_inner().unwrap()
+}
+// ANCHOR_END: solution
