@@ -12,7 +12,7 @@
 //! when `RUST_BACKTRACE=1` is set.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Mutex, Once, mpsc};
@@ -84,6 +84,23 @@ impl Exercise {
         }
     }
 
+    /// Runs a snapshot assertion (`insta::assert_snapshot!`) as the check of this exercise's
+    /// answer. On a mismatch, insta has printed the diff; the test then ends with one line that
+    /// says how to read it and where to look, instead of insta's own advice to accept the new
+    /// output (accepting it would only overwrite the answer key).
+    pub fn answer_key(&self, assertion: impl FnOnce()) {
+        install_quiet_panic_hook();
+        CHECKING_ANSWER_KEY.with(|flag| flag.set(true));
+        let outcome = panic::catch_unwind(AssertUnwindSafe(assertion));
+        CHECKING_ANSWER_KEY.with(|flag| flag.set(false));
+        if outcome.is_err() {
+            self.fail(
+                "your output differs from the answer key shown above (lines with - are expected, \
+                 lines with + are yours). Change your code, not the .snap file",
+            );
+        }
+    }
+
     /// Fails the test with a message about this exercise that names its book page.
     pub fn fail(&self, what: impl Display) -> ! {
         self.fail_with(format!("{what}"))
@@ -135,6 +152,8 @@ struct LearnerPanic {
 thread_local! {
     /// Where the last panic on this thread happened; the hook writes it, the runner reads it.
     static LAST_PANIC_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Set while [`Exercise::answer_key`] runs an assertion: its panic is reported by that method.
+    static CHECKING_ANSWER_KEY: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Where the last `todo!()` was reached on a thread that learner code (or a test) spawned. Such
@@ -203,6 +222,9 @@ fn install_quiet_panic_hook() {
             let thread_name = current.name().unwrap_or("a thread you spawned");
             if thread_name.starts_with(RUNNER_THREAD_PREFIX) {
                 LAST_PANIC_LOCATION.with(|cell| *cell.borrow_mut() = location);
+                return;
+            }
+            if CHECKING_ANSWER_KEY.with(Cell::get) {
                 return;
             }
             let message = panic_message(info.payload());

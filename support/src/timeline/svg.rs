@@ -166,7 +166,7 @@ fn legend(timeline: &Timeline, y: f64) -> Group {
                     .set("y", y)
                     .set("font-size", 12),
             );
-        x += 24.0 + state.meaning().len() as f64 * 7.0;
+        x += 36.0 + state.meaning().len() as f64 * 7.5;
     }
     legend
 }

@@ -8,10 +8,15 @@ use chapter1::global_lock::Gil;
 use chapter1::one_at_a_time::{run_free_threaded, run_with_gil};
 use support::Exercise;
 
-const EXERCISE: Exercise = Exercise::new("1.2", "ch01/02-one-at-a-time.md").with_hang_hint(
-    "with no GIL, every thread must be running at the same time: start them all before waiting \
-     for any (a thread joined before the next starts never meets the others)",
-);
+const EXERCISE: Exercise = Exercise::new("1.2", "ch01/02-one-at-a-time.md");
+
+/// Why the run under the GIL usually hangs.
+const GIL_HANG: &str = "a thread waits for a GIL that is never released: is each guard dropped at the end of \
+     its step, and does your Gil from exercise 1.1 pass its own tests?";
+
+/// Why the free-threaded run usually hangs.
+const FREE_HANG: &str = "with no GIL, every thread must be running at the same time: start them all before \
+     waiting for any (a thread joined before the next starts never meets the others)";
 
 const THREADS: usize = 4;
 const STEPS: usize = 100;
@@ -82,7 +87,7 @@ const HEADER: &str =
 
 #[test]
 fn under_the_gil_only_one_thread_is_ever_inside_a_step() {
-    let occupancy = EXERCISE.run(|| {
+    let occupancy = EXERCISE.with_hang_hint(GIL_HANG).run(|| {
         let gil = Gil::new();
         let occupancy = Occupancy::new();
         run_with_gil(&gil, THREADS, STEPS, |thread, step| {
@@ -98,12 +103,13 @@ fn under_the_gil_only_one_thread_is_ever_inside_a_step() {
         occupancy.most_inside.load(Ordering::SeqCst) <= 1,
         "two threads were inside a step at the same time: take the GIL around every call to step()",
     );
-    insta::assert_snapshot!(format!("{HEADER}{}", occupancy.row("one GIL")));
+    EXERCISE
+        .answer_key(|| insta::assert_snapshot!(format!("{HEADER}{}", occupancy.row("one GIL"))));
 }
 
 #[test]
 fn without_a_gil_all_threads_run_steps_at_once() {
-    let occupancy = EXERCISE.run(|| {
+    let occupancy = EXERCISE.with_hang_hint(FREE_HANG).run(|| {
         let everyone_inside = Barrier::new(THREADS);
         let occupancy = Occupancy::new();
         run_free_threaded(THREADS, STEPS, |thread, step| {

@@ -1,0 +1,97 @@
+//! What the project's own checks share: where things are, and how to run a tool.
+
+#![allow(dead_code)] // Each test binary uses a different part of this module.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The exercise crates, as (package name, folder), in chapter order.
+pub fn exercise_crates() -> Vec<(String, PathBuf)> {
+    let mut crates: Vec<(String, PathBuf)> = std::fs::read_dir(root().join("exercises"))
+        .expect("the exercises/ folder is missing")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.join("Cargo.toml").is_file())
+        .map(|path| {
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                path,
+            )
+        })
+        .collect();
+    crates.sort_by_key(|(name, _)| chapter_number(name));
+    crates
+}
+
+fn chapter_number(package: &str) -> u32 {
+    package
+        .trim_start_matches("chapter")
+        .parse()
+        .unwrap_or(u32::MAX)
+}
+
+/// Every file below `dir` whose name ends with `suffix`, sorted.
+pub fn files_below(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for path in entries.filter_map(Result::ok).map(|entry| entry.path()) {
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.to_string_lossy().ends_with(suffix) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// A path relative to the repository root, with forward slashes, for messages.
+pub fn relative(path: &Path) -> String {
+    path.strip_prefix(root())
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// Runs a command from the repository root and returns its output, or a clear failure.
+pub fn run(program: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(program);
+    command.args(args).current_dir(root());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command
+        .output()
+        .unwrap_or_else(|error| panic!("could not run `{program} {}`: {error}", args.join(" ")))
+}
+
+/// The combined standard output and error of a command, as text.
+pub fn text_of(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// The version a tool is pinned to in tools/versions.
+pub fn pinned_version(tool: &str) -> String {
+    let pins =
+        std::fs::read_to_string(root().join("tools/versions")).expect("tools/versions is missing");
+    pins.lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter_map(|line| line.split_once(' '))
+        .find(|(name, _)| *name == tool)
+        .map(|(_, version)| version.trim().to_owned())
+        .unwrap_or_else(|| panic!("tools/versions does not pin {tool}"))
+}

@@ -1,0 +1,94 @@
+//! The book's timeline pictures are drawn by the project's own code, from the reference
+//! solutions. This check redraws each one and fails when the committed SVG is out of date.
+//! Redraw them all with `UPDATE_PICTURES=1 cargo test --test pictures`.
+
+mod common;
+
+use support::sim::{HoldUntilBlocked, Scenario, Step, thread};
+use support::timeline::{Timeline, svg};
+
+/// A picture in the book: where it lives under src/, its title, and the scenario it shows.
+struct Picture {
+    path: &'static str,
+    title: &'static str,
+    scenario: fn() -> Scenario,
+}
+
+/// Chapter 1's seed example: three CPU-bound pieces of work, the third one shorter.
+const WORK: [u64; 3] = [12, 12, 8];
+
+fn pictures() -> Vec<Picture> {
+    use chapter1::taking_turns::TakeTurns;
+    use chapter1::three_models::{free_threaded, one_thread, processes, threads_under_one_gil};
+    vec![
+        Picture {
+            path: "ch01/img/one-thread.svg",
+            title: "One thread does all the work",
+            scenario: || one_thread(&WORK),
+        },
+        Picture {
+            path: "ch01/img/threads-one-gil.svg",
+            title: "Three threads share one GIL, taking turns of 4 ticks",
+            scenario: || threads_under_one_gil(&WORK, 4),
+        },
+        Picture {
+            path: "ch01/img/processes.svg",
+            title: "Three processes, a GIL each",
+            scenario: || processes(&WORK, 4),
+        },
+        Picture {
+            path: "ch01/img/free-threaded.svg",
+            title: "Three threads, no GIL (free-threaded build)",
+            scenario: || free_threaded(&WORK),
+        },
+        Picture {
+            path: "ch01/img/hold-until-blocked.svg",
+            title: "A plain lock: the first thread keeps the GIL until it is done",
+            scenario: || {
+                let threads = WORK
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &w)| thread(format!("T{}", i + 1), [Step::Python(w)]));
+                Scenario::new().process("python", HoldUntilBlocked, threads)
+            },
+        },
+        Picture {
+            path: "ch01/img/io-lets-others-run.svg",
+            title: "T1 blocks on I/O: the GIL goes to T2 at once",
+            scenario: || {
+                let threads = [
+                    thread("T1", [Step::Python(6), Step::Io(6), Step::Python(6)]),
+                    thread("T2", [Step::Python(16)]),
+                ];
+                Scenario::new().process("python", TakeTurns { turn: 4 }, threads)
+            },
+        },
+    ]
+}
+
+fn draw(picture: &Picture) -> String {
+    let timeline: Timeline = (picture.scenario)()
+        .run()
+        .unwrap_or_else(|error| panic!("{}: the scenario failed: {error}", picture.path));
+    svg(&timeline, picture.title) + "\n"
+}
+
+#[test]
+fn book_pictures_are_up_to_date() {
+    let update = std::env::var_os("UPDATE_PICTURES").is_some();
+    let mut stale = Vec::new();
+    for picture in pictures() {
+        let path = common::root().join("src").join(picture.path);
+        let drawn = draw(&picture);
+        if update {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &drawn).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(drawn.as_str()) {
+            stale.push(format!("src/{}", picture.path));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "these pictures are missing or out of date: {stale:?}\nredraw them with `UPDATE_PICTURES=1 cargo test --test pictures`"
+    );
+}

@@ -1,0 +1,146 @@
+//! Every exercise crate, untouched, compiles and fails: each failing test says in one line which
+//! exercise it is and where to read, with no backtrace, and no test passes on starter code.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::{exercise_crates, files_below, relative, run, text_of};
+
+/// A find-and-fix exercise says so in its doc comment: its starter code runs, with a mistake in
+/// it, so its tests fail with a message about the mistake instead of "not implemented yet".
+const FIND_AND_FIX: &str = "//! Starter code: runs, with a mistake to find.";
+
+/// The exercises an exercise crate's source files declare: id ("1.2") -> find-and-fix?
+fn declared_exercises(crate_dir: &std::path::Path) -> BTreeMap<String, bool> {
+    files_below(&crate_dir.join("src"), ".rs")
+        .iter()
+        .filter_map(|file| {
+            let source = std::fs::read_to_string(file).ok()?;
+            let first = source.lines().next()?;
+            let id = first.strip_prefix("//! Exercise ")?.split(':').next()?;
+            Some((
+                id.to_owned(),
+                source.lines().any(|line| line.trim() == FIND_AND_FIX),
+            ))
+        })
+        .collect()
+}
+
+/// The failure blocks of libtest's output: (test name, what the test printed).
+fn failure_blocks(output: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut lines = output.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(name) = line
+            .strip_prefix("---- ")
+            .and_then(|rest| rest.strip_suffix(" stdout ----"))
+        else {
+            continue;
+        };
+        let mut body = Vec::new();
+        while let Some(next) = lines.peek() {
+            if next.starts_with("---- ") || next.trim() == "failures:" {
+                break;
+            }
+            body.push(lines.next().unwrap_or_default());
+        }
+        let printed: Vec<&str> = body
+            .into_iter()
+            .filter(|line| !line.trim().is_empty())
+            .collect();
+        blocks.push((name.to_owned(), printed.join("\n")));
+    }
+    blocks
+}
+
+#[test]
+fn every_untouched_stub_fails_with_one_clear_line_per_test() {
+    let mut problems = Vec::new();
+    for (package, dir) in exercise_crates() {
+        let declared = declared_exercises(&dir);
+        assert!(
+            !declared.is_empty(),
+            "{package}: no exercise file starts with `//! Exercise N.M: title`"
+        );
+
+        // RUST_BACKTRACE=1 on purpose: the messages must stay one line even where it is set.
+        let output = run(
+            env!("CARGO"),
+            &[
+                "test",
+                "-p",
+                &package,
+                "--no-fail-fast",
+                "--color",
+                "never",
+                "--test",
+                "exercises",
+            ],
+            &[("RUST_BACKTRACE", "1")],
+        );
+        let text = text_of(&output);
+        if output.status.success() {
+            problems.push(format!("{package}: the untouched stubs pass their tests"));
+            continue;
+        }
+        if !text.contains("test result: FAILED. 0 passed;") {
+            let summary = text
+                .lines()
+                .find(|line| line.starts_with("test result:"))
+                .unwrap_or("no test ran");
+            problems.push(format!(
+                "{package}: some tests pass on starter code, or none ran ({summary})"
+            ));
+        }
+        if text.contains("stack backtrace") {
+            problems.push(format!("{package}: a failing test prints a backtrace"));
+        }
+
+        let mut reported = BTreeSet::new();
+        for (test, printed) in failure_blocks(&text) {
+            let one_line = !printed.contains('\n');
+            let id = printed
+                .strip_prefix("exercise ")
+                .and_then(|rest| rest.split([' ', ':']).next());
+            let expected_wording = |id: &str| {
+                let find_and_fix = declared.get(id).copied().unwrap_or(false);
+                find_and_fix
+                    || printed.starts_with(&format!("exercise {id} is not implemented yet"))
+            };
+            match id {
+                Some(id) if one_line && expected_wording(id) && printed.contains("src/ch") => {
+                    reported.insert(id.to_owned());
+                }
+                _ => problems.push(format!(
+                    "{package}: test `{test}` should fail with one line naming its exercise and book page, \
+                     but printed:\n{printed}"
+                )),
+            }
+        }
+        for missing in declared.keys().filter(|id| !reported.contains(*id)) {
+            problems.push(format!(
+                "{package}: no failing test reports exercise {missing}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
+}
+
+#[test]
+fn no_test_run_wrote_a_snapshot() {
+    let pending: Vec<String> = ["exercises", "solutions"]
+        .iter()
+        .flat_map(|dir| {
+            let dir = common::root().join(dir);
+            let mut files = files_below(&dir, ".snap.new");
+            files.extend(files_below(&dir, ".pending-snap"));
+            files
+        })
+        .map(|file| relative(&file))
+        .collect();
+    assert!(
+        pending.is_empty(),
+        "pending snapshots found (insta must never write the answer key): {pending:?}"
+    );
+}
