@@ -1,0 +1,383 @@
+//! The Rust side of chapter 3's table: CPU-bound, I/O-bound and mixed work, measured.
+//!
+//!     cargo run --release -p chapter3-solution --example impact
+//!     cargo run --release -p chapter3-solution --example impact -- --quick   # tiny, one run
+//!
+//! Prints a Markdown table in the same format as the Python lab (`python3 python/gil_lab.py`):
+//! the median of several runs of each experiment, and its speedup over the first way of doing
+//! that workload. The "lock" rows model a GIL with a `Mutex<()>`; the requests go to a local
+//! server on 127.0.0.1 that answers after a fixed latency.
+
+mod clients;
+mod server;
+
+use std::net::SocketAddr;
+use std::sync::Mutex;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chapter3::amdahl::parallel_fraction;
+use chapter3::lock_or_free::{steps, sum_on_free_threads, sum_under_one_lock};
+use chapter3::requests::all_at_once;
+use chapter3::sum_of_squares::sum_of_squares;
+use chapter3::with_rayon::sum_with_rayon;
+use clients::{fetch, fetch_async};
+use server::LatencyServer;
+
+/// How many numbers a thread sums while holding the lock, before it lets go (tens of µs).
+const STEP: u64 = 50_000;
+
+struct Settings {
+    runs: usize,
+    /// Numbers per CPU-bound task.
+    n: u64,
+    requests: usize,
+    latency: Duration,
+    /// Numbers summed after each request of the mixed workload.
+    mixed_n: u64,
+}
+
+impl Settings {
+    fn from_args() -> Self {
+        let quick = std::env::args().any(|arg| arg == "--quick");
+        if quick {
+            Self {
+                runs: 1,
+                n: 200_000,
+                requests: 4,
+                latency: Duration::from_millis(10),
+                mixed_n: 20_000,
+            }
+        } else {
+            Self {
+                runs: 5,
+                n: 400_000_000,
+                requests: 10,
+                latency: Duration::from_millis(50),
+                mixed_n: 20_000_000,
+            }
+        }
+    }
+}
+
+/// One row of the table. `baseline`: Some(true) for the row the others are compared with,
+/// Some(false) for the others, None for a row with no speedup (a single request).
+struct Row {
+    workload: &'static str,
+    how: String,
+    workers: usize,
+    baseline: Option<bool>,
+    median_ms: f64,
+}
+
+fn measure(runs: usize, mut experiment: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            experiment();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn main() {
+    let settings = Settings::from_args();
+    let cores = thread::available_parallelism().map_or(1, |n| n.get());
+    let server = LatencyServer::start(settings.latency).expect("could not start the local server");
+    fetch(server.address()).expect("the local server does not answer");
+
+    let mut rows = cpu_bound(&settings, cores);
+    rows.extend(io_bound(&settings, server.address()));
+    rows.extend(mixed(&settings, server.address()));
+
+    println!(
+        "Rust side of chapter 3: release build, {cores} CPUs; median of {} run(s)",
+        settings.runs
+    );
+    println!(
+        "cpu-bound: 2 tasks, each the sum of i*i for i below {}",
+        settings.n
+    );
+    println!(
+        "io-bound: {} GET requests to 127.0.0.1, the server waits {} ms before each answer",
+        settings.requests,
+        settings.latency.as_millis()
+    );
+    println!(
+        "mixed: the same requests, each followed by the sum of i*i for i below {}",
+        settings.mixed_n
+    );
+    println!("a lock: a Mutex<()> standing for the GIL, held {STEP} numbers at a time");
+    println!();
+    print_table(&rows);
+    println!();
+    print_notes(&rows, &settings, cores);
+}
+
+fn cpu_bound(settings: &Settings, cores: usize) -> Vec<Row> {
+    let Settings { runs, n, .. } = *settings;
+    let expected = 2 * sum_of_squares(0..n);
+    let tasks = [0..n, 0..n];
+    let gil = Mutex::new(());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cores)
+        .build()
+        .expect("could not start a rayon pool");
+    let check = |total: u128| assert_eq!(total, expected, "a CPU-bound run got a wrong sum");
+    vec![
+        Row {
+            workload: "cpu-bound",
+            how: "one thread, 2 tasks in turn".into(),
+            workers: 1,
+            baseline: Some(true),
+            median_ms: measure(runs, || {
+                check(tasks.iter().cloned().map(sum_of_squares).sum());
+            }),
+        },
+        Row {
+            workload: "cpu-bound",
+            how: "2 threads under one lock (a GIL)".into(),
+            workers: 2,
+            baseline: Some(false),
+            median_ms: measure(runs, || {
+                check(sum_under_one_lock(&gil, &tasks, STEP, sum_of_squares));
+            }),
+        },
+        Row {
+            workload: "cpu-bound",
+            how: "2 free threads (no lock)".into(),
+            workers: 2,
+            baseline: Some(false),
+            median_ms: measure(runs, || {
+                check(sum_on_free_threads(&tasks, STEP, sum_of_squares));
+            }),
+        },
+        Row {
+            workload: "cpu-bound",
+            how: "rayon, each task in 16 pieces".into(),
+            workers: cores,
+            baseline: Some(false),
+            median_ms: measure(runs, || {
+                let total = tasks
+                    .iter()
+                    .map(|task| sum_with_rayon(&pool, task.clone(), 16, sum_of_squares))
+                    .sum();
+                check(total);
+            }),
+        },
+    ]
+}
+
+fn io_bound(settings: &Settings, server: SocketAddr) -> Vec<Row> {
+    let Settings { runs, requests, .. } = *settings;
+    let gil = Mutex::new(());
+    let get = || fetch(server).expect("a request to the local server failed");
+    let check = |sizes: Vec<usize>| assert_eq!(sizes, vec![3; requests], "lost a response");
+    let runtime = tokio_runtime();
+    vec![
+        Row {
+            workload: "io-bound",
+            how: "a single request".into(),
+            workers: 1,
+            baseline: None,
+            median_ms: measure(runs, || assert_eq!(get(), 3)),
+        },
+        Row {
+            workload: "io-bound",
+            how: "one request after another".into(),
+            workers: 1,
+            baseline: Some(true),
+            median_ms: measure(runs, || check((0..requests).map(|_| get()).collect())),
+        },
+        Row {
+            workload: "io-bound",
+            how: format!("{requests} threads, the lock held while waiting"),
+            workers: requests,
+            baseline: Some(false),
+            median_ms: measure(runs, || {
+                check(on_threads(requests, |_| {
+                    // A GIL that is not released around blocking I/O: the waits cannot overlap.
+                    let _gil = gil.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                    get()
+                }));
+            }),
+        },
+        Row {
+            workload: "io-bound",
+            how: format!("{requests} threads, the lock released while waiting"),
+            workers: requests,
+            baseline: Some(false),
+            median_ms: measure(runs, || {
+                // As CPython does: hold the GIL to prepare and to read, never while waiting.
+                check(on_threads(requests, |_| {
+                    drop(gil.lock());
+                    let size = get();
+                    drop(gil.lock());
+                    size
+                }));
+            }),
+        },
+        Row {
+            workload: "io-bound",
+            how: format!("tokio, {requests} tasks on one thread"),
+            workers: requests,
+            baseline: Some(false),
+            median_ms: measure(runs, || {
+                let responses = runtime.block_on(all_at_once(requests, move |_| async move {
+                    fetch_async(server).await.expect("a request failed")
+                }));
+                check(responses);
+            }),
+        },
+    ]
+}
+
+fn mixed(settings: &Settings, server: SocketAddr) -> Vec<Row> {
+    let Settings {
+        runs,
+        requests,
+        mixed_n,
+        ..
+    } = *settings;
+    let gil = Mutex::new(());
+    let expected = vec![(3, sum_of_squares(0..mixed_n)); requests];
+    let get = || fetch(server).expect("a request to the local server failed");
+    let check = |results: Vec<(usize, u128)>| assert_eq!(results, expected, "a wrong result");
+    let runtime = tokio_runtime();
+    vec![
+        Row {
+            workload: "mixed",
+            how: "one request after another".into(),
+            workers: 1,
+            baseline: Some(true),
+            median_ms: measure(runs, || {
+                check(
+                    (0..requests)
+                        .map(|_| (get(), sum_of_squares(0..mixed_n)))
+                        .collect(),
+                );
+            }),
+        },
+        Row {
+            workload: "mixed",
+            how: format!("{requests} threads under one lock, released while waiting"),
+            workers: requests,
+            baseline: Some(false),
+            median_ms: measure(runs, || {
+                check(on_threads(requests, |_| {
+                    let size = get();
+                    let total = steps(0..mixed_n, STEP)
+                        .map(|numbers| {
+                            let _gil = gil.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                            sum_of_squares(numbers)
+                        })
+                        .sum();
+                    (size, total)
+                }));
+            }),
+        },
+        Row {
+            workload: "mixed",
+            how: format!("{requests} free threads"),
+            workers: requests,
+            baseline: Some(false),
+            median_ms: measure(runs, || {
+                check(on_threads(requests, |_| {
+                    (get(), sum_of_squares(0..mixed_n))
+                }));
+            }),
+        },
+        Row {
+            workload: "mixed",
+            how: format!("tokio, {requests} tasks on one thread"),
+            workers: requests,
+            baseline: Some(false),
+            median_ms: measure(runs, || {
+                let results = runtime.block_on(all_at_once(requests, move |_| async move {
+                    let size = fetch_async(server).await.expect("a request failed");
+                    // Computing inside a task blocks the runtime's only thread meanwhile.
+                    (size, sum_of_squares(0..mixed_n))
+                }));
+                check(results);
+            }),
+        },
+    ]
+}
+
+/// Runs `job(index)` on `count` threads at once; returns the results in index order.
+fn on_threads<T: Send>(count: usize, job: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    thread::scope(|scope| {
+        let threads: Vec<_> = (0..count)
+            .map(|index| {
+                let job = &job;
+                scope.spawn(move || job(index))
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|thread| thread.join().expect("a worker thread panicked"))
+            .collect()
+    })
+}
+
+/// A single-threaded runtime, like asyncio's event loop.
+fn tokio_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("could not build a tokio runtime")
+}
+
+fn print_table(rows: &[Row]) {
+    println!("| workload | how | workers | median | speedup |");
+    println!("|---|---|---:|---:|---:|");
+    for row in rows {
+        let speedup = match row.baseline {
+            None => "-".to_owned(),
+            Some(_) => format!("{:.2}x", baseline_of(rows, row.workload) / row.median_ms),
+        };
+        println!(
+            "| {} | {} | {} | {:.1} ms | {speedup} |",
+            row.workload, row.how, row.workers, row.median_ms
+        );
+    }
+}
+
+fn baseline_of(rows: &[Row], workload: &str) -> f64 {
+    rows.iter()
+        .find(|row| row.workload == workload && row.baseline == Some(true))
+        .map_or(f64::NAN, |row| row.median_ms)
+}
+
+fn print_notes(rows: &[Row], settings: &Settings, cores: usize) {
+    let find = |workload: &str, start: &str| {
+        rows.iter()
+            .find(|row| row.workload == workload && row.how.starts_with(start))
+            .map_or(f64::NAN, |row| row.median_ms)
+    };
+    let one_thread = find("cpu-bound", "one thread");
+    let free = find("cpu-bound", "2 free threads");
+    let speedup = one_thread / free;
+    println!(
+        "- cpu-bound: 2 free threads ran {speedup:.2}x as fast as one thread on {cores} CPUs \
+         (at most 2.00x); by Amdahl's law that is a parallel fraction p = {:.3}",
+        parallel_fraction(one_thread, free, 2)
+    );
+    let single = find("io-bound", "a single request");
+    println!(
+        "- {} requests at once, against one request's {single:.1} ms:",
+        settings.requests
+    );
+    for row in rows
+        .iter()
+        .filter(|row| row.workload == "io-bound" && row.baseline == Some(false))
+    {
+        println!(
+            "  - {}: {:.2}x one request's time",
+            row.how,
+            row.median_ms / single
+        );
+    }
+}
