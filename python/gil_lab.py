@@ -178,15 +178,22 @@ def mixed_experiments(port, requests, n):
 # --- measuring and printing ----------------------------------------------------------------
 
 
-def median_ms(experiment, expected, runs):
-    times = []
+def measure(experiments, runs):
+    """Runs every experiment once per round, round after round; returns each one's median.
+
+    Interleaving the rounds spreads a change in the machine's load over all rows alike."""
+    times = [[] for _ in experiments]
     for _ in range(runs):
-        start = time.perf_counter()
-        result = experiment()
-        times.append((time.perf_counter() - start) * 1000.0)
-        if list(result) != expected:
-            raise RuntimeError(f"wrong result {result!r}, expected {expected!r}")
-    return statistics.median(times)
+        for (_, _, _, run, expected, _), elapsed in zip(experiments, times):
+            start = time.perf_counter()
+            result = run()
+            elapsed.append((time.perf_counter() - start) * 1000.0)
+            if list(result) != expected:
+                raise RuntimeError(f"wrong result {result!r}, expected {expected!r}")
+    return [
+        (workload, how, workers, statistics.median(elapsed), baseline)
+        for (workload, how, workers, _, _, baseline), elapsed in zip(experiments, times)
+    ]
 
 
 class LatencyServer:
@@ -243,7 +250,7 @@ def main():
     args = parser.parse_args()
 
     quick = args.quick
-    runs = args.runs or (1 if quick else 3)
+    runs = args.runs or (1 if quick else 5)
     n = args.n or (20_000 if quick else 10_000_000)
     requests = args.requests or (4 if quick else 10)
     latency_ms = args.latency_ms or (10.0 if quick else 50.0)
@@ -257,8 +264,7 @@ def main():
             + io_experiments(server.port, requests)
             + mixed_experiments(server.port, requests, mixed_n)
         )
-        measured = [(workload, how, workers, median_ms(run, expected, runs), baseline)
-                    for workload, how, workers, run, expected, baseline in experiments]
+        measured = measure(experiments, runs)
 
     print(f"Python lab: {describe_python()}; median of {runs} run(s)")
     print(f"cpu-bound: {tasks} tasks, each the sum of i**2 for i below {n:,}")

@@ -60,8 +60,18 @@ impl Settings {
     }
 }
 
-/// One row of the table. `baseline`: Some(true) for the row the others are compared with,
-/// Some(false) for the others, None for a row with no speedup (a single request).
+/// One way of doing one workload: a row of the table. `baseline`: Some(true) for the row the
+/// others are compared with, Some(false) for the others, None for a row with no speedup.
+struct Experiment {
+    workload: &'static str,
+    how: String,
+    workers: usize,
+    baseline: Option<bool>,
+    /// Runs the experiment once and checks its result.
+    run: Box<dyn Fn()>,
+}
+
+/// An experiment's row, measured.
 struct Row {
     workload: &'static str,
     how: String,
@@ -70,16 +80,31 @@ struct Row {
     median_ms: f64,
 }
 
-fn measure(runs: usize, mut experiment: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
+/// Runs every experiment once per round, round after round, and keeps each one's median.
+/// Interleaving the rounds spreads a change in the machine's load over all rows alike.
+fn measure(runs: usize, experiments: Vec<Experiment>) -> Vec<Row> {
+    let mut times = vec![Vec::with_capacity(runs); experiments.len()];
+    for _ in 0..runs {
+        for (experiment, times) in experiments.iter().zip(&mut times) {
             let start = Instant::now();
-            experiment();
-            start.elapsed().as_secs_f64() * 1000.0
+            (experiment.run)();
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    experiments
+        .into_iter()
+        .zip(times)
+        .map(|(experiment, mut times)| {
+            times.sort_by(f64::total_cmp);
+            Row {
+                workload: experiment.workload,
+                how: experiment.how,
+                workers: experiment.workers,
+                baseline: experiment.baseline,
+                median_ms: times[times.len() / 2],
+            }
         })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
+        .collect()
 }
 
 fn main() {
@@ -88,9 +113,10 @@ fn main() {
     let server = LatencyServer::start(settings.latency).expect("could not start the local server");
     fetch(server.address()).expect("the local server does not answer");
 
-    let mut rows = cpu_bound(&settings, cores);
-    rows.extend(io_bound(&settings, server.address()));
-    rows.extend(mixed(&settings, server.address()));
+    let mut experiments = cpu_bound(&settings, cores);
+    experiments.extend(io_bound(&settings, server.address()));
+    experiments.extend(mixed(&settings, server.address()));
+    let rows = measure(settings.runs, experiments);
 
     println!(
         "Rust side of chapter 3: release build, {cores} CPUs; median of {} run(s)",
@@ -116,193 +142,203 @@ fn main() {
     print_notes(&rows, &settings, cores);
 }
 
-fn cpu_bound(settings: &Settings, cores: usize) -> Vec<Row> {
-    let Settings { runs, n, .. } = *settings;
+fn experiment(
+    workload: &'static str,
+    how: impl Into<String>,
+    workers: usize,
+    baseline: Option<bool>,
+    run: impl Fn() + 'static,
+) -> Experiment {
+    Experiment {
+        workload,
+        how: how.into(),
+        workers,
+        baseline,
+        run: Box::new(run),
+    }
+}
+
+fn cpu_bound(settings: &Settings, cores: usize) -> Vec<Experiment> {
+    let n = settings.n;
     let expected = 2 * sum_of_squares(0..n);
     let tasks = [0..n, 0..n];
+    let check = move |total: u128| assert_eq!(total, expected, "a CPU-bound run got a wrong sum");
     let gil = Mutex::new(());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(cores)
         .build()
         .expect("could not start a rayon pool");
-    let check = |total: u128| assert_eq!(total, expected, "a CPU-bound run got a wrong sum");
     vec![
-        Row {
-            workload: "cpu-bound",
-            how: "one thread, 2 tasks in turn".into(),
-            workers: 1,
-            baseline: Some(true),
-            median_ms: measure(runs, || {
-                check(tasks.iter().cloned().map(sum_of_squares).sum());
-            }),
-        },
-        Row {
-            workload: "cpu-bound",
-            how: "2 threads under one lock (a GIL)".into(),
-            workers: 2,
-            baseline: Some(false),
-            median_ms: measure(runs, || {
-                check(sum_under_one_lock(&gil, &tasks, STEP, sum_of_squares));
-            }),
-        },
-        Row {
-            workload: "cpu-bound",
-            how: "2 free threads (no lock)".into(),
-            workers: 2,
-            baseline: Some(false),
-            median_ms: measure(runs, || {
-                check(sum_on_free_threads(&tasks, STEP, sum_of_squares));
-            }),
-        },
-        Row {
-            workload: "cpu-bound",
-            how: "rayon, each task in 16 pieces".into(),
-            workers: cores,
-            baseline: Some(false),
-            median_ms: measure(runs, || {
-                let total = tasks
-                    .iter()
-                    .map(|task| sum_with_rayon(&pool, task.clone(), 16, sum_of_squares))
-                    .sum();
-                check(total);
-            }),
-        },
+        experiment("cpu-bound", "one thread, 2 tasks in turn", 1, Some(true), {
+            let tasks = tasks.clone();
+            move || check(tasks.iter().cloned().map(sum_of_squares).sum())
+        }),
+        experiment(
+            "cpu-bound",
+            "2 threads under one lock (a GIL)",
+            2,
+            Some(false),
+            {
+                let tasks = tasks.clone();
+                move || check(sum_under_one_lock(&gil, &tasks, STEP, sum_of_squares))
+            },
+        ),
+        experiment("cpu-bound", "2 free threads (no lock)", 2, Some(false), {
+            let tasks = tasks.clone();
+            move || check(sum_on_free_threads(&tasks, STEP, sum_of_squares))
+        }),
+        experiment(
+            "cpu-bound",
+            "rayon, each task in 16 pieces",
+            cores,
+            Some(false),
+            {
+                move || {
+                    let sums = tasks.iter().cloned();
+                    check(
+                        sums.map(|task| sum_with_rayon(&pool, task, 16, sum_of_squares))
+                            .sum(),
+                    )
+                }
+            },
+        ),
     ]
 }
 
-fn io_bound(settings: &Settings, server: SocketAddr) -> Vec<Row> {
-    let Settings { runs, requests, .. } = *settings;
-    let gil = Mutex::new(());
-    let get = || fetch(server).expect("a request to the local server failed");
-    let check = |sizes: Vec<usize>| assert_eq!(sizes, vec![3; requests], "lost a response");
-    let runtime = tokio_runtime();
+fn io_bound(settings: &Settings, server: SocketAddr) -> Vec<Experiment> {
+    let requests = settings.requests;
+    let get = move || fetch(server).expect("a request to the local server failed");
+    let check = move |sizes: Vec<usize>| assert_eq!(sizes, vec![3; requests], "lost a response");
     vec![
-        Row {
-            workload: "io-bound",
-            how: "a single request".into(),
-            workers: 1,
-            baseline: None,
-            median_ms: measure(runs, || assert_eq!(get(), 3)),
-        },
-        Row {
-            workload: "io-bound",
-            how: "one request after another".into(),
-            workers: 1,
-            baseline: Some(true),
-            median_ms: measure(runs, || check((0..requests).map(|_| get()).collect())),
-        },
-        Row {
-            workload: "io-bound",
-            how: format!("{requests} threads, the lock held while waiting"),
-            workers: requests,
-            baseline: Some(false),
-            median_ms: measure(runs, || {
-                check(on_threads(requests, |_| {
-                    // A GIL that is not released around blocking I/O: the waits cannot overlap.
-                    let _gil = gil.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                    get()
-                }));
-            }),
-        },
-        Row {
-            workload: "io-bound",
-            how: format!("{requests} threads, the lock released while waiting"),
-            workers: requests,
-            baseline: Some(false),
-            median_ms: measure(runs, || {
-                // As CPython does: hold the GIL to prepare and to read, never while waiting.
-                check(on_threads(requests, |_| {
-                    drop(gil.lock());
-                    let size = get();
-                    drop(gil.lock());
-                    size
-                }));
-            }),
-        },
-        Row {
-            workload: "io-bound",
-            how: format!("tokio, {requests} tasks on one thread"),
-            workers: requests,
-            baseline: Some(false),
-            median_ms: measure(runs, || {
-                let responses = runtime.block_on(all_at_once(requests, move |_| async move {
-                    fetch_async(server).await.expect("a request failed")
-                }));
-                check(responses);
-            }),
-        },
+        experiment("io-bound", "a single request", 1, None, move || {
+            assert_eq!(get(), 3)
+        }),
+        experiment(
+            "io-bound",
+            "one request after another",
+            1,
+            Some(true),
+            move || check((0..requests).map(|_| get()).collect()),
+        ),
+        experiment(
+            "io-bound",
+            format!("{requests} threads, the lock held while waiting"),
+            requests,
+            Some(false),
+            {
+                let gil = Mutex::new(());
+                move || {
+                    check(on_threads(requests, |_| {
+                        // A GIL that is not released around blocking I/O: no wait can overlap.
+                        let _gil = gil.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                        get()
+                    }))
+                }
+            },
+        ),
+        experiment(
+            "io-bound",
+            format!("{requests} threads, the lock released while waiting"),
+            requests,
+            Some(false),
+            {
+                let gil = Mutex::new(());
+                move || {
+                    // As CPython does: hold the GIL to prepare and to read, never while waiting.
+                    check(on_threads(requests, |_| {
+                        drop(gil.lock());
+                        let size = get();
+                        drop(gil.lock());
+                        size
+                    }))
+                }
+            },
+        ),
+        experiment(
+            "io-bound",
+            format!("tokio, {requests} tasks on one thread"),
+            requests,
+            Some(false),
+            {
+                let runtime = tokio_runtime();
+                move || {
+                    let request = move |_| async move {
+                        fetch_async(server).await.expect("a request failed")
+                    };
+                    check(runtime.block_on(all_at_once(requests, request)))
+                }
+            },
+        ),
     ]
 }
 
-fn mixed(settings: &Settings, server: SocketAddr) -> Vec<Row> {
-    let Settings {
-        runs,
-        requests,
-        mixed_n,
-        ..
-    } = *settings;
-    let gil = Mutex::new(());
+fn mixed(settings: &Settings, server: SocketAddr) -> Vec<Experiment> {
+    let (requests, mixed_n) = (settings.requests, settings.mixed_n);
     let expected = vec![(3, sum_of_squares(0..mixed_n)); requests];
-    let get = || fetch(server).expect("a request to the local server failed");
-    let check = |results: Vec<(usize, u128)>| assert_eq!(results, expected, "a wrong result");
-    let runtime = tokio_runtime();
+    let get = move || fetch(server).expect("a request to the local server failed");
+    let check = move |results: Vec<(usize, u128)>| assert_eq!(results, expected, "a wrong result");
     vec![
-        Row {
-            workload: "mixed",
-            how: "one request after another".into(),
-            workers: 1,
-            baseline: Some(true),
-            median_ms: measure(runs, || {
-                check(
-                    (0..requests)
-                        .map(|_| (get(), sum_of_squares(0..mixed_n)))
-                        .collect(),
-                );
-            }),
-        },
-        Row {
-            workload: "mixed",
-            how: format!("{requests} threads under one lock, released while waiting"),
-            workers: requests,
-            baseline: Some(false),
-            median_ms: measure(runs, || {
-                check(on_threads(requests, |_| {
-                    let size = get();
-                    let total = steps(0..mixed_n, STEP)
-                        .map(|numbers| {
-                            let _gil = gil.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                            sum_of_squares(numbers)
-                        })
-                        .sum();
-                    (size, total)
-                }));
-            }),
-        },
-        Row {
-            workload: "mixed",
-            how: format!("{requests} free threads"),
-            workers: requests,
-            baseline: Some(false),
-            median_ms: measure(runs, || {
-                check(on_threads(requests, |_| {
-                    (get(), sum_of_squares(0..mixed_n))
-                }));
-            }),
-        },
-        Row {
-            workload: "mixed",
-            how: format!("tokio, {requests} tasks on one thread"),
-            workers: requests,
-            baseline: Some(false),
-            median_ms: measure(runs, || {
-                let results = runtime.block_on(all_at_once(requests, move |_| async move {
-                    let size = fetch_async(server).await.expect("a request failed");
-                    // Computing inside a task blocks the runtime's only thread meanwhile.
-                    (size, sum_of_squares(0..mixed_n))
-                }));
-                check(results);
-            }),
-        },
+        experiment("mixed", "one request after another", 1, Some(true), {
+            let check = check.clone();
+            move || {
+                let results = (0..requests).map(|_| (get(), sum_of_squares(0..mixed_n)));
+                check(results.collect())
+            }
+        }),
+        experiment(
+            "mixed",
+            format!("{requests} threads under one lock, released while waiting"),
+            requests,
+            Some(false),
+            {
+                let check = check.clone();
+                let gil = Mutex::new(());
+                move || {
+                    check(on_threads(requests, |_| {
+                        let size = get();
+                        let total = steps(0..mixed_n, STEP)
+                            .map(|numbers| {
+                                let _gil =
+                                    gil.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                                sum_of_squares(numbers)
+                            })
+                            .sum();
+                        (size, total)
+                    }))
+                }
+            },
+        ),
+        experiment(
+            "mixed",
+            format!("{requests} free threads"),
+            requests,
+            Some(false),
+            {
+                let check = check.clone();
+                move || {
+                    check(on_threads(requests, |_| {
+                        (get(), sum_of_squares(0..mixed_n))
+                    }))
+                }
+            },
+        ),
+        experiment(
+            "mixed",
+            format!("tokio, {requests} tasks on one thread"),
+            requests,
+            Some(false),
+            {
+                let runtime = tokio_runtime();
+                move || {
+                    let request = move |_| async move {
+                        let size = fetch_async(server).await.expect("a request failed");
+                        // Computing inside a task blocks the runtime's only thread meanwhile.
+                        (size, sum_of_squares(0..mixed_n))
+                    };
+                    check(runtime.block_on(all_at_once(requests, request)))
+                }
+            },
+        ),
     ]
 }
 
