@@ -172,9 +172,10 @@ impl LearnerPanic {
             .lock()
             .map(|mut todo| todo.take())
             .unwrap_or(None);
-        // A thread it spawned hit a todo!(): that is the panic worth reporting.
-        let todo_elsewhere = todo_elsewhere.filter(|_| !is_todo(&message) || location.is_none());
-        if let Some(todo_location) = todo_elsewhere {
+        if let Some(todo_location) = todo_elsewhere
+            && (!is_todo(&message) || location.is_none())
+        {
+            // A thread it spawned hit a todo!(): that is the panic worth reporting.
             message = "not yet implemented".to_owned();
             location = Some(todo_location);
         }
