@@ -24,10 +24,8 @@ fn three_cpu_bound_threads_take_turns() {
         thread("T3", [Step::Python(8)]),
     ];
     let scenario = Scenario::new().process("python", TakeTurns { turn: 4 }, threads);
-    insta::assert_snapshot!(report(
-        "three CPU-bound threads, turns of 4 ticks",
-        scenario
-    ));
+    let timeline = report("three CPU-bound threads, turns of 4 ticks", scenario);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(timeline));
 }
 
 #[test]
@@ -37,10 +35,8 @@ fn a_thread_that_blocks_lets_the_others_run() {
         thread("T2", [Step::Python(16)]),
     ];
     let scenario = Scenario::new().process("python", TakeTurns { turn: 4 }, threads);
-    insta::assert_snapshot!(report(
-        "T1 blocks on I/O halfway, turns of 4 ticks",
-        scenario
-    ));
+    let timeline = report("T1 blocks on I/O halfway, turns of 4 ticks", scenario);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(timeline));
 }
 
 #[test]
@@ -50,7 +46,6 @@ fn a_lone_thread_keeps_the_gil() {
         TakeTurns { turn: 4 },
         [thread("T1", [Step::Python(10)])],
     );
-    EXERCISE.answer_key(|| {
-        insta::assert_snapshot!(report("one thread alone, turns of 4 ticks", scenario))
-    });
+    let timeline = report("one thread alone, turns of 4 ticks", scenario);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(timeline));
 }

@@ -10,9 +10,12 @@ const EXERCISE: Exercise = Exercise::new("1.4", "ch01/04-three-models.md");
 const WORK: [Tick; 3] = [12, 12, 8];
 const TURN: Tick = 4;
 
+/// A model's title, and how to build its scenario with the learner's code.
+type Model = (&'static str, fn() -> Scenario);
+
 #[test]
 fn the_same_work_four_ways() {
-    let models: [(&str, fn() -> Scenario); 4] = [
+    let models: [Model; 4] = [
         ("one thread", || one_thread(&WORK)),
         ("three threads, one GIL", || {
             threads_under_one_gil(&WORK, TURN)
@@ -29,5 +32,6 @@ fn the_same_work_four_ways() {
             .unwrap_or_else(|error| EXERCISE.fail(format!("{title}: {error}")));
         reports.push(timeline.report(title));
     }
-    EXERCISE.answer_key(|| insta::assert_snapshot!(reports.join("\n")));
+    let timelines = reports.join("\n");
+    EXERCISE.answer_key(|| insta::assert_snapshot!(timelines));
 }
