@@ -11,6 +11,7 @@
 //! | `03_rayon.rs` | 3.3 The same with rayon | `src/ch03/03-rayon.md` |
 //! | `04_requests.rs` | 3.4 Waiting for the network | `src/ch03/04-requests.md` |
 //! | `05_amdahl.rs` | 3.5 Amdahl's law | `src/ch03/05-amdahl.md` |
+//! | `06_mixed_work.rs` | 3.6 Mixed work | `src/ch03/06-mixed-work.md` |
 
 // The starter code leaves parameters unused until you fill in the `todo!()`s.
 // The imports are there for your solution to use.
@@ -20,6 +21,8 @@
 pub mod amdahl;
 #[path = "02_lock_or_free.rs"]
 pub mod lock_or_free;
+#[path = "06_mixed_work.rs"]
+pub mod mixed_work;
 #[path = "04_requests.rs"]
 pub mod requests;
 #[path = "01_sum_of_squares.rs"]

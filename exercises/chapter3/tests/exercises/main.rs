@@ -11,3 +11,4 @@ mod ex02_lock_or_free;
 mod ex03_rayon;
 mod ex04_requests;
 mod ex05_amdahl;
+mod ex06_mixed_work;
