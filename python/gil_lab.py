@@ -3,7 +3,9 @@
 CPU-bound work (one thread, threads, processes), I/O-bound work (one request after another,
 threads, asyncio) against a local server that answers after a fixed latency, and mixed work
 (each request followed by some computation). Prints a Markdown table in the same format as the
-Rust example (`cargo run --release -p chapter3-solution --example impact`).
+Rust example (`cargo run --release -p chapter3-solution --example impact`). Its last column,
+"cores busy", is the CPU time of the lab (all its threads, and its pool's finished processes)
+over the wall-clock time: about 1.00 for work that keeps one core busy.
 
     python3 python/gil_lab.py              # the full lab: about 30 s on 2 cores
     python3 python/gil_lab.py --quick      # tiny inputs, one run: checks that it works
@@ -25,6 +27,11 @@ import sys
 import sysconfig
 import threading
 import time
+
+try:
+    import resource  # Unix only: the CPU time of finished child processes
+except ImportError:
+    resource = None
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TIMEOUT_SECONDS = 10
@@ -178,22 +185,36 @@ def mixed_experiments(port, requests, n):
 # --- measuring and printing ----------------------------------------------------------------
 
 
+def cpu_seconds():
+    """CPU time used so far by this process (all its threads) and its finished children."""
+    total = time.process_time()
+    if resource is not None:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        total += children.ru_utime + children.ru_stime
+    return total
+
+
 def measure(experiments, runs):
-    """Runs every experiment once per round, round after round; returns each one's median.
+    """Runs every experiment once per round, round after round; returns each one's median
+    wall-clock time and how many cores were busy (CPU time over wall-clock time).
 
     Interleaving the rounds spreads a change in the machine's load over all rows alike."""
-    times = [[] for _ in experiments]
+    wall = [[] for _ in experiments]
+    cpu = [[] for _ in experiments]
     for _ in range(runs):
-        for (_, _, _, run, expected, _), elapsed in zip(experiments, times):
-            start = time.perf_counter()
+        for index, (_, _, _, run, expected, _) in enumerate(experiments):
+            start, cpu_start = time.perf_counter(), cpu_seconds()
             result = run()
-            elapsed.append((time.perf_counter() - start) * 1000.0)
+            wall[index].append((time.perf_counter() - start) * 1000.0)
+            cpu[index].append((cpu_seconds() - cpu_start) * 1000.0)
             if list(result) != expected:
                 raise RuntimeError(f"wrong result {result!r}, expected {expected!r}")
-    return [
-        (workload, how, workers, statistics.median(elapsed), baseline)
-        for (workload, how, workers, _, _, baseline), elapsed in zip(experiments, times)
-    ]
+    measured = []
+    for index, (workload, how, workers, _, _, baseline) in enumerate(experiments):
+        median_ms = statistics.median(wall[index])
+        cores_busy = statistics.median(cpu[index]) / median_ms
+        measured.append((workload, how, workers, median_ms, cores_busy, baseline))
+    return measured
 
 
 class LatencyServer:
@@ -278,18 +299,21 @@ def main():
 
 
 def table(measured):
-    baselines = {workload: ms for workload, _, _, ms, baseline in measured if baseline}
-    lines = ["| workload | how | workers | median | speedup |", "|---|---|---:|---:|---:|"]
-    for workload, how, workers, ms, baseline in measured:
+    baselines = {workload: ms for workload, _, _, ms, _, baseline in measured if baseline}
+    lines = [
+        "| workload | how | workers | median | speedup | cores busy |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for workload, how, workers, ms, cores_busy, baseline in measured:
         speedup = "-" if baseline is None else f"{baselines[workload] / ms:.2f}x"
-        lines.append(f"| {workload} | {how} | {workers} | {ms:.1f} ms | {speedup} |")
+        lines.append(f"| {workload} | {how} | {workers} | {ms:.1f} ms | {speedup} | {cores_busy:.2f} |")
     return "\n".join(lines)
 
 
 def notes(measured, requests):
-    single = next(ms for workload, how, _, ms, _ in measured if how == "a single request")
+    single = next(ms for _, how, _, ms, _, _ in measured if how == "a single request")
     yield f"- {requests} requests at once, against one request's {single:.1f} ms:"
-    for workload, how, workers, ms, baseline in measured:
+    for workload, how, _, ms, _, baseline in measured:
         if workload == "io-bound" and baseline is False:
             yield f"  - {how}: {ms / single:.2f}x one request's time"
 

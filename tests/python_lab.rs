@@ -89,14 +89,21 @@ fn the_python_lab_prints_a_well_formed_table() {
     assert!(rows.len() > 2, "no table in the lab's output:\n{output}");
     assert_eq!(
         rows[0],
-        ["workload", "how", "workers", "median", "speedup"],
+        [
+            "workload",
+            "how",
+            "workers",
+            "median",
+            "speedup",
+            "cores busy"
+        ],
         "the table's header changed:\n{output}"
     );
 
     let mut workloads = Vec::new();
     for row in &rows[2..] {
-        let [workload, how, workers, median, speedup] = row[..] else {
-            panic!("a row without five cells: {row:?}\n{output}");
+        let [workload, how, workers, median, speedup, cores_busy] = row[..] else {
+            panic!("a row without six cells: {row:?}\n{output}");
         };
         assert!(!how.is_empty(), "a row says nothing about how: {row:?}");
         assert!(
@@ -111,6 +118,7 @@ fn the_python_lab_prints_a_well_formed_table() {
             speedup == "-" || speedup.strip_suffix('x').is_some_and(is_number),
             "the speedup is neither `-` nor a ratio like 1.00x: {row:?}"
         );
+        assert!(is_number(cores_busy), "cores busy is not a number: {row:?}");
         if !workloads.contains(&workload) {
             workloads.push(workload);
         }

@@ -16,6 +16,8 @@ use std::sync::Mutex;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use cpu_time::ProcessTime;
+
 use chapter3::amdahl::parallel_fraction;
 use chapter3::lock_or_free::{steps, sum_on_free_threads, sum_under_one_lock};
 use chapter3::requests::all_at_once;
@@ -78,33 +80,43 @@ struct Row {
     workers: usize,
     baseline: Option<bool>,
     median_ms: f64,
+    /// The process's CPU time (all threads) over the wall-clock time: how many cores were busy.
+    cores_busy: f64,
 }
 
 /// Runs every experiment once per round, round after round, and keeps each one's median.
 /// Interleaving the rounds spreads a change in the machine's load over all rows alike.
 fn measure(runs: usize, experiments: Vec<Experiment>) -> Vec<Row> {
-    let mut times = vec![Vec::with_capacity(runs); experiments.len()];
+    let mut wall = vec![Vec::with_capacity(runs); experiments.len()];
+    let mut cpu = vec![Vec::with_capacity(runs); experiments.len()];
     for _ in 0..runs {
-        for (experiment, times) in experiments.iter().zip(&mut times) {
-            let start = Instant::now();
+        for (index, experiment) in experiments.iter().enumerate() {
+            let (start, cpu_start) = (Instant::now(), ProcessTime::now());
             (experiment.run)();
-            times.push(start.elapsed().as_secs_f64() * 1000.0);
+            wall[index].push(start.elapsed().as_secs_f64() * 1000.0);
+            cpu[index].push(cpu_start.elapsed().as_secs_f64() * 1000.0);
         }
     }
     experiments
         .into_iter()
-        .zip(times)
-        .map(|(experiment, mut times)| {
-            times.sort_by(f64::total_cmp);
+        .zip(wall.into_iter().zip(cpu))
+        .map(|(experiment, (wall, cpu))| {
+            let median_ms = median(wall);
             Row {
                 workload: experiment.workload,
                 how: experiment.how,
                 workers: experiment.workers,
                 baseline: experiment.baseline,
-                median_ms: times[times.len() / 2],
+                median_ms,
+                cores_busy: median(cpu) / median_ms,
             }
         })
         .collect()
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
 }
 
 fn main() {
@@ -367,16 +379,16 @@ fn tokio_runtime() -> tokio::runtime::Runtime {
 }
 
 fn print_table(rows: &[Row]) {
-    println!("| workload | how | workers | median | speedup |");
-    println!("|---|---|---:|---:|---:|");
+    println!("| workload | how | workers | median | speedup | cores busy |");
+    println!("|---|---|---:|---:|---:|---:|");
     for row in rows {
         let speedup = match row.baseline {
             None => "-".to_owned(),
             Some(_) => format!("{:.2}x", baseline_of(rows, row.workload) / row.median_ms),
         };
         println!(
-            "| {} | {} | {} | {:.1} ms | {speedup} |",
-            row.workload, row.how, row.workers, row.median_ms
+            "| {} | {} | {} | {:.1} ms | {speedup} | {:.2} |",
+            row.workload, row.how, row.workers, row.median_ms, row.cores_busy
         );
     }
 }
