@@ -5,8 +5,9 @@
 //!
 //! Prints a Markdown table in the same format as the Python lab (`python3 python/gil_lab.py`):
 //! the median of several runs of each experiment, and its speedup over the first way of doing
-//! that workload. The "lock" rows model a GIL with a `Mutex<()>`; the requests go to a local
-//! server on 127.0.0.1 that answers after a fixed latency.
+//! that workload, and "cores busy": the process's CPU time over the wall-clock time (1.00 is one
+//! core busy all along). The "lock" rows model a GIL with a `Mutex<()>`; the requests go to a
+//! local server on 127.0.0.1, in this process, that answers after a fixed latency.
 
 mod clients;
 mod server;
