@@ -2,7 +2,7 @@
 //!
 //! The "server" is a paused clock: each request sleeps 50 ms of virtual time. Tokio's test clock
 //! jumps straight to the next timer when every task is waiting, so the elapsed times below are
-//! exact, the same on every machine, and the test takes microseconds of real time.
+//! exact, the same on every machine, and the test takes milliseconds of real time.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
