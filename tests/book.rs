@@ -15,7 +15,7 @@ const INSTALL_HINT: &str = "install the pinned book tools with `scripts/book --i
 fn built_book() -> &'static Path {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT.get_or_init(|| {
-        for tool in ["mdbook", "mdbook-katex", "mdbook-linkcheck2"] {
+        for tool in ["mdbook", "mdbook-katex", "mdbook-quiz", "mdbook-linkcheck2"] {
             let version = run(tool, &["--version"], &[]);
             let printed = text_of(&version);
             let pinned = pinned_version(tool);

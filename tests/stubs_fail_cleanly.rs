@@ -63,11 +63,12 @@ fn every_untouched_stub_fails_with_one_clear_line_per_test() {
             !declared.is_empty(),
             "{package}: no exercise file starts with `//! Exercise N.M: title`"
         );
-
-        // RUST_BACKTRACE=1 on purpose: the messages must stay one line even where it is set.
-        let output = run(
-            env!("CARGO"),
-            &[
+        let mut reported = BTreeSet::new();
+        for features in common::feature_runs(&dir) {
+            let run_name = format!("{package} {}", features.join(" "))
+                .trim_end()
+                .to_owned();
+            let mut args = vec![
                 "test",
                 "-p",
                 &package,
@@ -76,47 +77,18 @@ fn every_untouched_stub_fails_with_one_clear_line_per_test() {
                 "never",
                 "--test",
                 "exercises",
-            ],
-            &[("RUST_BACKTRACE", "1")],
-        );
-        let text = text_of(&output);
-        if output.status.success() {
-            problems.push(format!("{package}: the untouched stubs pass their tests"));
-            continue;
-        }
-        if !text.contains("test result: FAILED. 0 passed;") {
-            let summary = text
-                .lines()
-                .find(|line| line.starts_with("test result:"))
-                .unwrap_or("no test ran");
-            problems.push(format!(
-                "{package}: some tests pass on starter code, or none ran ({summary})"
-            ));
-        }
-        if text.contains("stack backtrace") {
-            problems.push(format!("{package}: a failing test prints a backtrace"));
-        }
-
-        let mut reported = BTreeSet::new();
-        for (test, printed) in failure_blocks(&text) {
-            let one_line = !printed.contains('\n');
-            let id = printed
-                .strip_prefix("exercise ")
-                .and_then(|rest| rest.split([' ', ':']).next());
-            let expected_wording = |id: &str| {
-                let find_and_fix = declared.get(id).copied().unwrap_or(false);
-                find_and_fix
-                    || printed.starts_with(&format!("exercise {id} is not implemented yet"))
-            };
-            match id {
-                Some(id) if one_line && expected_wording(id) && printed.contains("src/ch") => {
-                    reported.insert(id.to_owned());
-                }
-                _ => problems.push(format!(
-                    "{package}: test `{test}` should fail with one line naming its exercise and book page, \
-                     but printed:\n{printed}"
-                )),
-            }
+            ];
+            args.extend(features);
+            // RUST_BACKTRACE=1 on purpose: the messages must stay one line even where it is set.
+            let output = run(env!("CARGO"), &args, &[("RUST_BACKTRACE", "1")]);
+            check_stub_run(
+                &run_name,
+                &declared,
+                &text_of(&output),
+                output.status.success(),
+                &mut reported,
+                &mut problems,
+            );
         }
         for missing in declared.keys().filter(|id| !reported.contains(*id)) {
             problems.push(format!(
@@ -125,6 +97,52 @@ fn every_untouched_stub_fails_with_one_clear_line_per_test() {
         }
     }
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
+}
+
+/// Checks one `cargo test` run of untouched stubs; records the exercises its failures name.
+fn check_stub_run(
+    run_name: &str,
+    declared: &BTreeMap<String, bool>,
+    text: &str,
+    success: bool,
+    reported: &mut BTreeSet<String>,
+    problems: &mut Vec<String>,
+) {
+    if success {
+        problems.push(format!("{run_name}: the untouched stubs pass their tests"));
+        return;
+    }
+    if !text.contains("test result: FAILED. 0 passed;") {
+        let summary = text
+            .lines()
+            .find(|line| line.starts_with("test result:"))
+            .unwrap_or("no test ran");
+        problems.push(format!(
+            "{run_name}: some tests pass on starter code, or none ran ({summary})"
+        ));
+    }
+    if text.contains("stack backtrace") {
+        problems.push(format!("{run_name}: a failing test prints a backtrace"));
+    }
+    for (test, printed) in failure_blocks(text) {
+        let one_line = !printed.contains('\n');
+        let id = printed
+            .strip_prefix("exercise ")
+            .and_then(|rest| rest.split([' ', ':']).next());
+        let expected_wording = |id: &str| {
+            let find_and_fix = declared.get(id).copied().unwrap_or(false);
+            find_and_fix || printed.starts_with(&format!("exercise {id} is not implemented yet"))
+        };
+        match id {
+            Some(id) if one_line && expected_wording(id) && printed.contains("src/ch") => {
+                reported.insert(id.to_owned());
+            }
+            _ => problems.push(format!(
+                "{run_name}: test `{test}` should fail with one line naming its exercise and book page, \
+                 but printed:\n{printed}"
+            )),
+        }
+    }
 }
 
 #[test]

@@ -93,7 +93,12 @@ impl Exercise {
         CHECKING_ANSWER_KEY.with(|flag| flag.set(true));
         let outcome = panic::catch_unwind(AssertUnwindSafe(assertion));
         CHECKING_ANSWER_KEY.with(|flag| flag.set(false));
-        if outcome.is_err() {
+        if let Err(payload) = outcome {
+            let message = panic_message(payload.as_ref());
+            // Learner code run while computing the answer failed first: report that instead.
+            if message.starts_with("exercise ") {
+                panic!("{message}");
+            }
             self.fail(
                 "your output differs from the answer key shown above (lines with - are expected, \
                  lines with + are yours). Change your code, not the .snap file",

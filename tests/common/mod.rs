@@ -95,3 +95,17 @@ pub fn pinned_version(tool: &str) -> String {
         .map(|(_, version)| version.trim().to_owned())
         .unwrap_or_else(|| panic!("tools/versions does not pin {tool}"))
 }
+
+/// The extra feature sets an exercise crate's tests also run under: `loom` where the crate has
+/// that feature (its exhaustive interleaving tests replace some real-thread tests).
+pub fn feature_runs(crate_dir: &Path) -> Vec<Vec<&'static str>> {
+    let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml")).unwrap_or_default();
+    let mut runs = vec![Vec::new()];
+    if manifest
+        .lines()
+        .any(|line| line.trim_start().starts_with("loom = ["))
+    {
+        runs.push(vec!["--features", "loom"]);
+    }
+    runs
+}

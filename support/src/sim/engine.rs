@@ -11,7 +11,9 @@ use crate::timeline::{Row, State, Timeline};
 pub struct Limits {
     /// The simulation stops with [`SimError::TooLong`] after this many ticks.
     pub max_ticks: Tick,
-    /// This many ticks in a row in which no thread makes progress is a [`SimError::Deadlock`].
+    /// This many ticks in a row in which no thread makes progress is a [`SimError::Deadlock`];
+    /// a free GIL given to nobody for this many ticks while threads wait for it, as others go
+    /// on working, is a [`SimError::LostWakeup`].
     pub stall_ticks: Tick,
     /// If set, a thread that waits this long for the GIL is a [`SimError::Starvation`].
     pub max_wait: Option<Tick>,
@@ -42,7 +44,7 @@ pub enum SimError {
         at: Tick,
         waiting: Vec<String>,
     },
-    /// A thread waited longer than [`Limits::max_wait`] for the GIL.
+    /// A thread waited longer than [`Limits::max_wait`] for the GIL while others held it.
     Starvation {
         policy: String,
         at: Tick,
@@ -51,6 +53,14 @@ pub enum SimError {
     },
     /// The scenario was still running after [`Limits::max_ticks`] ticks.
     TooLong { max_ticks: Tick },
+    /// The GIL stayed free, given to nobody, for [`Limits::stall_ticks`] ticks while threads
+    /// waited for it and other threads went on working: nobody woke the waiters.
+    LostWakeup {
+        policy: String,
+        at: Tick,
+        free_for: Tick,
+        waiting: Vec<String>,
+    },
 }
 
 impl fmt::Display for SimError {
@@ -80,6 +90,17 @@ impl fmt::Display for SimError {
                 f,
                 "starvation at tick {at}: {thread} has waited {waited} ticks for the GIL under the \
                  policy '{policy}'"
+            ),
+            Self::LostWakeup {
+                policy,
+                at,
+                free_for,
+                waiting,
+            } => write!(
+                f,
+                "lost wake-up at tick {at}: the GIL has been free for {free_for} ticks while {} \
+                 waited for it, and the policy '{policy}' woke nobody",
+                waiting.join(", ")
             ),
             Self::TooLong { max_ticks } => {
                 write!(
@@ -136,6 +157,8 @@ struct Lock {
     policy: Box<dyn super::GilPolicy>,
     holder: Option<Holder>,
     last_holder: Option<ThreadId>,
+    /// Since when the GIL has been free and given to nobody while threads wanted it.
+    ignored_since: Option<Tick>,
 }
 
 pub(super) fn run(scenario: Scenario) -> Result<Timeline, SimError> {
@@ -148,6 +171,7 @@ pub(super) fn run(scenario: Scenario) -> Result<Timeline, SimError> {
             policy,
             holder: None,
             last_holder: None,
+            ignored_since: None,
         }));
         for thread in process.threads {
             rows.push(Row::new(&thread.name, &process.name));
@@ -212,8 +236,15 @@ pub(super) fn run(scenario: Scenario) -> Result<Timeline, SimError> {
         check_waits(&runners, &locks, limits, now)?;
         let progressed = states.iter().any(|state| state.makes_progress());
         stalled_for = if progressed { 0 } else { stalled_for + 1 };
+        // Others worked while the GIL sat free: the waiters were forgotten, not deadlocked.
+        if stalled_for == 0 {
+            check_wakeups(&runners, &locks, limits, now)?;
+        }
         if stalled_for >= limits.stall_ticks {
-            return Err(deadlock(&runners, &locks, now));
+            // A GIL left free while others still worked, until nobody could: a lost wake-up.
+            let stall_began = now + 1 - stalled_for;
+            let lost = lost_wakeup(&runners, &locks, now, |since| since < stall_began);
+            return Err(lost.unwrap_or_else(|| deadlock(&runners, &locks, now)));
         }
         for (row, state) in rows.iter_mut().zip(states) {
             row.states.push(state);
@@ -235,6 +266,7 @@ fn grant(
         .holder
         .filter(|holder| wanting.contains(&holder.thread));
     if wanting.is_empty() {
+        lock.ignored_since = None;
         return Ok(None);
     }
     let mut waiters: Vec<Waiter> = wanting
@@ -255,6 +287,10 @@ fn grant(
     };
     let chosen = lock.policy.choose(&view);
     notes.extend(lock.policy.take_notes());
+    lock.ignored_since = match chosen {
+        Some(_) => None,
+        None => lock.ignored_since.or(Some(now)),
+    };
     if let Some(thread) = chosen {
         if !wanting.contains(&thread) {
             let name = runners
@@ -291,6 +327,10 @@ fn check_waits(
         };
         let waited = now + 1 - since;
         if waited > max_wait {
+            // Nobody holds the GIL now: not a greedy holder, a waiter nobody woke.
+            if let Some(lost) = lost_wakeup(runners, locks, now, |_| true) {
+                return Err(lost);
+            }
             return Err(SimError::Starvation {
                 policy: policy_name(locks, runner.process),
                 at: now,
@@ -300,6 +340,46 @@ fn check_waits(
         }
     }
     Ok(())
+}
+
+fn check_wakeups(
+    runners: &[Runner],
+    locks: &[Option<Lock>],
+    limits: Limits,
+    now: Tick,
+) -> Result<(), SimError> {
+    match lost_wakeup(runners, locks, now, |since| {
+        now + 1 - since >= limits.stall_ticks
+    }) {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+/// A [`SimError::LostWakeup`] for the first process whose GIL has been free, given to nobody,
+/// since a tick that `too_long` accepts.
+fn lost_wakeup(
+    runners: &[Runner],
+    locks: &[Option<Lock>],
+    now: Tick,
+    too_long: impl Fn(Tick) -> bool,
+) -> Option<SimError> {
+    locks.iter().enumerate().find_map(|(process, lock)| {
+        let since = lock
+            .as_ref()?
+            .ignored_since
+            .filter(|&since| too_long(since))?;
+        Some(SimError::LostWakeup {
+            policy: policy_name(locks, process),
+            at: now,
+            free_for: now + 1 - since,
+            waiting: runners
+                .iter()
+                .filter(|runner| runner.process == process && runner.waiting_since.is_some())
+                .map(|runner| runner.name.clone())
+                .collect(),
+        })
+    })
 }
 
 fn deadlock(runners: &[Runner], locks: &[Option<Lock>], now: Tick) -> SimError {

@@ -11,6 +11,9 @@ use crate::sim::Tick;
 ///     0       8       16
 /// ```
 /// A character that covers several ticks shows the state that filled most of them.
+///
+/// If the policy made [`Note`](crate::sim::Note)s (a drop request, a lost battle for the GIL),
+/// a `policy` line marks their ticks with `!` and the notes are listed under the legend.
 pub fn render(timeline: &Timeline, ticks_per_char: Tick) -> String {
     assert!(
         ticks_per_char > 0,
@@ -18,10 +21,13 @@ pub fn render(timeline: &Timeline, ticks_per_char: Tick) -> String {
     );
     let total = timeline.total_ticks();
     let width = total.div_ceil(ticks_per_char) as usize;
+    let notes_label = (!timeline.notes.is_empty()).then_some(NOTES_LABEL);
     let label_width = timeline
         .rows
         .iter()
-        .map(|row| row.thread.chars().count())
+        .map(|row| row.thread.as_str())
+        .chain(notes_label)
+        .map(|label| label.chars().count())
         .max()
         .unwrap_or(0);
 
@@ -36,8 +42,47 @@ pub fn render(timeline: &Timeline, ticks_per_char: Tick) -> String {
             .collect();
         out.push_str(&format!("{:<label_width$} |{cells}|\n", row.thread));
     }
+    if notes_label.is_some() {
+        out.push_str(&note_marks(timeline, label_width, width, ticks_per_char));
+    }
     out.push_str(&axis(label_width, width, ticks_per_char));
     out.push_str(&legend(timeline));
+    out.push_str(&note_list(timeline));
+    out
+}
+
+const NOTES_LABEL: &str = "policy";
+
+/// A line under the rows with a `!` in every character that covers a note.
+fn note_marks(
+    timeline: &Timeline,
+    label_width: usize,
+    width: usize,
+    ticks_per_char: Tick,
+) -> String {
+    let mut cells = vec![' '; width];
+    for note in &timeline.notes {
+        if let Some(cell) = cells.get_mut((note.at / ticks_per_char) as usize) {
+            *cell = '!';
+        }
+    }
+    let cells: String = cells.into_iter().collect();
+    format!("{NOTES_LABEL:<label_width$} |{cells}|\n")
+}
+
+/// The notes, one a line, in the order the policy made them.
+fn note_list(timeline: &Timeline) -> String {
+    if timeline.notes.is_empty() {
+        return String::new();
+    }
+    let mut out = "! what the policy noted:\n".to_owned();
+    for note in &timeline.notes {
+        let who = note
+            .thread
+            .and_then(|thread| timeline.rows.get(thread.0))
+            .map_or(String::new(), |row| format!(" {}", row.thread));
+        out.push_str(&format!("  tick {:>3}{who}: {}\n", note.at, note.text));
+    }
     out
 }
 

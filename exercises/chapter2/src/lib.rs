@@ -1,0 +1,30 @@
+//! Chapter 2 of *The GIL, Hands-On*: reference counts, CPython's switching rules, and where the
+//! GIL is released.
+//!
+//! Work through the files in order. Each one starts with what to build and the book page that
+//! explains it; `cargo test -p chapter2` checks your work, and
+//! `cargo test -p chapter2 --features loom` adds exercise 2.1's test over every interleaving.
+//!
+//! | file | exercise | book page |
+//! |---|---|---|
+//! | `01_refcounts.rs` | 2.1 Reference counts three ways | `src/ch02/01-refcounts.md` |
+//! | `02_rc_vs_arc.rs` | 2.2 `Rc` vs `Arc` | `src/ch02/02-rc-vs-arc.md` |
+//! | `03_tick_gil.rs` | 2.3 The GIL before Python 3.2 | `src/ch02/03-tick-gil.md` |
+//! | `04_interval_gil.rs` | 2.4 The GIL since Python 3.2 | `src/ch02/04-interval-gil.md` |
+//! | `05_release.rs` | 2.5 Releasing the GIL around blocking work | `src/ch02/05-release.md` |
+
+// The starter code leaves parameters and imports unused until you fill in the `todo!()`s.
+#![allow(unused_variables, unused_imports, dead_code)]
+
+pub mod sync;
+
+#[path = "04_interval_gil.rs"]
+pub mod interval_gil;
+#[path = "02_rc_vs_arc.rs"]
+pub mod rc_vs_arc;
+#[path = "01_refcounts.rs"]
+pub mod refcounts;
+#[path = "05_release.rs"]
+pub mod release;
+#[path = "03_tick_gil.rs"]
+pub mod tick_gil;

@@ -1,0 +1,113 @@
+//! Exercise 2.1: reference counts three ways (book: src/ch02/01-refcounts.md).
+
+use chapter2::refcounts::{AtomicCount, LockedCount, RacyCount, RefCount};
+use support::Exercise;
+
+const EXERCISE: Exercise = Exercise::new("2.1", "ch02/01-refcounts.md").with_hang_hint(
+    "incref() must not wait for anything but the count's own lock, and must let go of it",
+);
+
+/// Real threads: the atomic and the locked count must never lose an increment. (The racy
+/// count on real threads loses some only when the timing is unlucky; loom shows it always.)
+#[cfg(not(feature = "loom"))]
+#[test]
+fn no_increment_is_lost_on_real_threads() {
+    use std::sync::Arc;
+    use std::thread;
+
+    const THREADS: usize = 2;
+    const INCREMENTS: usize = 10_000;
+
+    fn hammer<C: RefCount + 'static>() -> usize {
+        let count = Arc::new(C::new(5));
+        let workers: Vec<_> = (0..THREADS)
+            .map(|_| {
+                let count = Arc::clone(&count);
+                thread::spawn(move || (0..INCREMENTS).for_each(|_| count.incref()))
+            })
+            .collect();
+        for worker in workers {
+            worker.join().expect("a thread panicked in incref()");
+        }
+        count.get()
+    }
+
+    fn one_thread<C: RefCount>() -> usize {
+        let count = C::new(5);
+        (0..3).for_each(|_| count.incref());
+        count.get()
+    }
+
+    let racy = EXERCISE.run(one_thread::<RacyCount>);
+    let atomic = EXERCISE.run(hammer::<AtomicCount>);
+    let locked = EXERCISE.run(hammer::<LockedCount>);
+    EXERCISE.check(
+        racy == 8,
+        format!("RacyCount: 5 plus 3 increments on one thread gave {racy}, not 8"),
+    );
+    let expected = 5 + THREADS * INCREMENTS;
+    for (name, got) in [("AtomicCount", atomic), ("LockedCount", locked)] {
+        EXERCISE.check(
+            got == expected,
+            format!(
+                "{name}: {THREADS} threads x {INCREMENTS} increments from 5 gave {got}, not \
+                 {expected}: some increments were lost (is the whole read-modify-write one step?)"
+            ),
+        );
+    }
+    let answer = format!(
+        "count          start  threads x increments  final\n\
+         RacyCount      5      1 x 3                 {racy}\n\
+         AtomicCount    5      {THREADS} x {INCREMENTS}             {atomic}\n\
+         LockedCount    5      {THREADS} x {INCREMENTS}             {locked}\n"
+    );
+    EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
+}
+
+/// loom runs two threads that increment a count of 5 once each, in every possible
+/// interleaving, and collects the final counts.
+#[cfg(feature = "loom")]
+#[test]
+fn every_interleaving_of_two_increments() {
+    use chapter2::refcounts::LockPerStepCount;
+    use chapter2::sync::{Arc, thread};
+    use std::collections::BTreeSet;
+    use std::sync::Mutex;
+
+    fn outcomes<C: RefCount + 'static>() -> String {
+        let finals = std::sync::Arc::new(Mutex::new(BTreeSet::new()));
+        let record = std::sync::Arc::clone(&finals);
+        EXERCISE.run(move || {
+            loom::model(move || {
+                let count = Arc::new(C::new(5));
+                let threads: Vec<_> = (0..2)
+                    .map(|_| {
+                        let count = Arc::clone(&count);
+                        thread::spawn(move || count.incref())
+                    })
+                    .collect();
+                for thread in threads {
+                    thread.join().expect("a thread panicked in incref()");
+                }
+                record.lock().unwrap().insert(count.get());
+            })
+        });
+        let finals = finals.lock().unwrap();
+        let listed: Vec<String> = finals.iter().map(ToString::to_string).collect();
+        format!("{{{}}}", listed.join(", "))
+    }
+
+    let answer = format!(
+        "two threads increment a count of 5 once each; loom tried every interleaving\n\
+         count                                          possible final counts\n\
+         RacyCount: load, then store                    {}\n\
+         AtomicCount: one read-modify-write             {}\n\
+         LockedCount: lock around the increment         {}\n\
+         LockPerStepCount: Python's x += 1 (provided)   {}\n",
+        outcomes::<RacyCount>(),
+        outcomes::<AtomicCount>(),
+        outcomes::<LockedCount>(),
+        outcomes::<LockPerStepCount>(),
+    );
+    EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
+}

@@ -1,0 +1,47 @@
+//! Exercise 8.1: print in order.
+//! Book: src/ch08/01-in-order.md
+//!
+//! Three threads share one `InOrder`. One calls `first`, one `second`, one `third`, and they
+//! start in any order. Make `print_first` run before `print_second`, and that before
+//! `print_third`, whatever order the threads arrive in.
+//!
+//! Use `crate::sync::{Mutex, Condvar}` (std's types, or loom's under `--features loom`).
+//!
+//! The tests start the three threads in all 6 orders, giving each a head start, and check what
+//! was printed. With `--features loom` they also check every interleaving of one run. They
+//! cannot see how you wait: a busy loop would pass, but an interviewer would stop you there.
+
+#[allow(unused_imports)]
+use crate::sync::{Condvar, Mutex};
+
+pub struct InOrder {
+    // TODO: the shared state, e.g. how many steps have run (in a Mutex) and a Condvar to wait on.
+}
+
+impl InOrder {
+    pub fn new() -> Self {
+        // TODO: the starting state: no step has run yet.
+        todo!()
+    }
+
+    pub fn first(&self, print_first: impl FnOnce()) {
+        // TODO: print, then let `second` go ahead.
+        todo!()
+    }
+
+    pub fn second(&self, print_second: impl FnOnce()) {
+        // TODO: wait until `first` has printed; print; let `third` go ahead.
+        todo!()
+    }
+
+    pub fn third(&self, print_third: impl FnOnce()) {
+        // TODO: wait until `second` has printed; print.
+        todo!()
+    }
+}
+
+impl Default for InOrder {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,34 @@
+//! Exercise 8.2: foo and bar, alternately.
+//! Book: src/ch08/02-foo-bar.md
+//!
+//! Two threads share one `FooBar::new(n)`: one calls `foo`, the other `bar`. Each loops `n`
+//! times, printing through its callback. Together they must print "foobar" `n` times:
+//! "foobarfoobar...", never "foofoo" or a "bar" first, whichever thread starts first.
+//!
+//! Use `crate::sync::{Mutex, Condvar}`. The tests run n = 1 and n = 5 with either thread
+//! started first, and under `--features loom` every interleaving of n = 2.
+
+#[allow(unused_imports)]
+use crate::sync::{Condvar, Mutex};
+
+pub struct FooBar {
+    n: usize,
+    // TODO: whose turn it is (in a Mutex), and a Condvar to wait for the turn to change.
+}
+
+impl FooBar {
+    pub fn new(n: usize) -> Self {
+        // TODO: foo goes first.
+        todo!()
+    }
+
+    pub fn foo(&self, print_foo: impl FnMut()) {
+        // TODO: n times: wait for foo's turn, print, hand the turn to bar.
+        todo!()
+    }
+
+    pub fn bar(&self, print_bar: impl FnMut()) {
+        // TODO: n times: wait for bar's turn, print, hand the turn to foo.
+        todo!()
+    }
+}

@@ -1,0 +1,45 @@
+//! Exercise 8.8: a thread pool with graceful shutdown.
+//! Book: src/ch08/08-thread-pool.md
+//!
+//! A fixed number of worker threads run the jobs handed to `execute`. Shutting down, by
+//! `shutdown` or simply by dropping the pool, is graceful: every job already submitted runs,
+//! then the workers stop and are joined, and only then does `shutdown` (or `drop`) return.
+//! A job that panics must not take its worker down with it.
+//!
+//! The tests check that the pool runs as many jobs at once as it has workers (the first jobs
+//! meet at a barrier), that every job runs exactly once on no more threads than asked for, that
+//! no job is lost and no worker is still alive when shutdown returns, and that a panicking job
+//! does not stop the others. They cannot check that idle workers sleep instead of spinning.
+
+#[allow(unused_imports)]
+use std::sync::mpsc::{self, Receiver, Sender};
+#[allow(unused_imports)]
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+/// A unit of work for the pool.
+pub type Job = Box<dyn FnOnce() + Send + 'static>;
+
+pub struct ThreadPool {
+    workers: Vec<JoinHandle<()>>,
+    // TODO: how jobs reach the workers, e.g. the sending end of a channel.
+}
+
+impl ThreadPool {
+    pub fn new(workers: usize) -> Self {
+        // TODO: start `workers` threads that take jobs and run them until told to stop.
+        todo!()
+    }
+
+    /// Queues `job`; an idle worker runs it.
+    pub fn execute(&self, job: impl FnOnce() + Send + 'static) {
+        // TODO
+        todo!()
+    }
+
+    /// Runs every job already queued, then stops and joins the workers.
+    pub fn shutdown(self) {
+        // TODO: tip: put the shutdown in `Drop`, so that dropping the pool is graceful too.
+        todo!()
+    }
+}

@@ -1,0 +1,206 @@
+//! Exercise 8.9: a concurrent web crawler (book: src/ch08/09-crawler.md).
+//!
+//! The test serves a small site from a real HTTP server on 127.0.0.1 (a port the system picks),
+//! counts every request, and measures how many are open at once.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chapter8::crawler::crawl;
+use support::Exercise;
+
+const EXERCISE: Exercise = Exercise::new("8.9", "ch08/09-crawler.md").with_hang_hint(
+    "the crawl never ends: workers wait for new pages that will never come. The crawl is over \
+     when the queue is empty and no fetch is in flight; then every waiting worker must be woken",
+);
+
+/// Pages of the site besides the home page "/".
+const PAGES: usize = 24;
+
+/// The site: "/" links to the first ten pages, a page that does not exist and another host;
+/// every page links to the next one, to one further away, back home, and to another host.
+fn page(path: &str) -> Option<String> {
+    let links: Vec<String> = if path == "/" {
+        (0..10)
+            .map(|i| format!("/page/{i}"))
+            .chain(["/missing".to_owned(), "http://example.com/".to_owned()])
+            .collect()
+    } else {
+        let i: usize = path
+            .strip_prefix("/page/")?
+            .parse()
+            .ok()
+            .filter(|&i| i < PAGES)?;
+        vec![
+            format!("/page/{}", (i + 1) % PAGES),
+            format!("/page/{}", (2 * i + 3) % PAGES),
+            "/".to_owned(),
+            "http://example.com/elsewhere".to_owned(),
+        ]
+    };
+    let anchors: String = links
+        .iter()
+        .map(|link| format!("<li><a href=\"{link}\">{link}</a></li>\n"))
+        .collect();
+    Some(format!(
+        "<html><body><h1>{path}</h1><ul>\n{anchors}</ul></body></html>\n"
+    ))
+}
+
+/// A real HTTP/1.0 server for the site, with a request log.
+struct Site {
+    address: SocketAddr,
+    requests: Mutex<BTreeMap<String, usize>>,
+    in_flight: AtomicUsize,
+    most_in_flight: AtomicUsize,
+    /// Until this opens, each page request waits (at most 2 s) for `limit` requests to be open
+    /// at once: a crawler that keeps fewer requests open than allowed shows up as a smaller
+    /// "most requests at once".
+    rendezvous_open: AtomicBool,
+    limit: usize,
+    stopping: AtomicBool,
+}
+
+impl Site {
+    fn start(limit: usize) -> Arc<Site> {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a port on 127.0.0.1");
+        let site = Arc::new(Site {
+            address: listener.local_addr().expect("the server's own address"),
+            requests: Mutex::new(BTreeMap::new()),
+            in_flight: AtomicUsize::new(0),
+            most_in_flight: AtomicUsize::new(0),
+            rendezvous_open: AtomicBool::new(false),
+            limit,
+            stopping: AtomicBool::new(false),
+        });
+        let server = Arc::clone(&site);
+        thread::spawn(move || {
+            // Bounded: the crawl makes a few dozen requests.
+            for stream in listener.incoming().take(1000) {
+                if server.stopping.load(Ordering::SeqCst) {
+                    return;
+                }
+                if let Ok(stream) = stream {
+                    let server = Arc::clone(&server);
+                    thread::spawn(move || server.answer(stream));
+                }
+            }
+        });
+        site
+    }
+
+    fn answer(&self, mut stream: TcpStream) {
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(3)));
+        let _ = stream.set_write_timeout(Some(Duration::from_secs(3)));
+        let mut request_line = String::new();
+        let mut reader = BufReader::new(&stream);
+        if reader.read_line(&mut request_line).is_err() {
+            return;
+        }
+        // Read the rest of the request head, up to the empty line.
+        let mut line = String::new();
+        while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
+            line.clear();
+        }
+        let path = request_line
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .to_owned();
+        *self
+            .requests
+            .lock()
+            .unwrap()
+            .entry(path.clone())
+            .or_default() += 1;
+
+        let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        self.most_in_flight.fetch_max(now, Ordering::SeqCst);
+        if path.starts_with("/page/") {
+            self.wait_for_company();
+        }
+        let response = match page(&path) {
+            Some(body) => format!(
+                "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            ),
+            None => "HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_owned(),
+        };
+        let _ = stream.write_all(response.as_bytes());
+        // Count the request as finished before closing: the crawler cannot start its next
+        // request on this worker until it has seen the connection close.
+        self.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    fn wait_for_company(&self) {
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while !self.rendezvous_open.load(Ordering::SeqCst)
+            && self.in_flight.load(Ordering::SeqCst) < self.limit
+            && Instant::now() < deadline
+        {
+            thread::sleep(Duration::from_millis(1));
+        }
+        self.rendezvous_open.store(true, Ordering::SeqCst);
+    }
+
+    fn stop(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        // Wake the accept loop so that it sees the flag.
+        let _ = TcpStream::connect_timeout(&self.address, Duration::from_secs(1));
+    }
+}
+
+/// The table a correct crawler produces, as seen by the server.
+fn crawl_report(limit: usize, fetched: &BTreeSet<String>, site: &Site) -> String {
+    let requests = site.requests.lock().unwrap().clone();
+    let reachable: BTreeSet<String> = std::iter::once("/".to_owned())
+        .chain((0..PAGES).map(|i| format!("/page/{i}")))
+        .collect();
+    let repeated: Vec<String> = requests
+        .iter()
+        .filter(|&(_, &count)| count > 1)
+        .map(|(path, count)| format!("{path} x{count}"))
+        .collect();
+    let unreached: Vec<&String> = reachable.difference(fetched).collect();
+    let extra: Vec<&String> = fetched.difference(&reachable).collect();
+    let row = |what: &str, value: String| format!("{what:<40} {value}\n");
+    [
+        row("limit on requests at once", limit.to_string()),
+        row("pages reachable from /", reachable.len().to_string()),
+        row("pages returned by crawl()", fetched.len().to_string()),
+        row("reachable pages not returned", format!("{unreached:?}")),
+        row("returned but not pages of the site", format!("{extra:?}")),
+        row("pages requested more than once", format!("{repeated:?}")),
+        row(
+            "requests for /missing (a broken link)",
+            requests.get("/missing").copied().unwrap_or(0).to_string(),
+        ),
+        row(
+            "most requests at once",
+            site.most_in_flight.load(Ordering::SeqCst).to_string(),
+        ),
+    ]
+    .concat()
+}
+
+#[test]
+fn the_crawler_fetches_every_page_once_with_bounded_concurrency() {
+    let report = EXERCISE.run(|| {
+        [1, 4]
+            .into_iter()
+            .map(|limit| {
+                let site = Site::start(limit);
+                let fetched = crawl(site.address, "/", limit);
+                site.stop();
+                crawl_report(limit, &fetched, &site)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    EXERCISE.answer_key(|| insta::assert_snapshot!(report));
+}

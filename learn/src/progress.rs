@@ -1,0 +1,145 @@
+//! What the learner has done, saved in `.learn/progress.json` under each exercise's stable key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Exercise;
+use crate::starters::Starters;
+
+/// Where an exercise stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Its file is still the starter code.
+    NotStarted,
+    /// Changed, and not (yet) passing with this code.
+    Failing,
+    /// Its tests passed with exactly the code in the file now.
+    Done,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not started",
+            Status::Failing => "failing",
+            Status::Done => "done",
+        }
+    }
+}
+
+/// One exercise's saved state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// The code that last passed the tests, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passed_with: Option<String>,
+    /// How many hints the learner has seen.
+    #[serde(default)]
+    pub hints_seen: usize,
+}
+
+/// Everything saved, keyed by exercise key (never by number or file name, which may change).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Progress {
+    #[serde(default)]
+    pub exercises: BTreeMap<String, Record>,
+    #[serde(skip)]
+    path: PathBuf,
+}
+
+impl Progress {
+    pub fn load(root: &Path) -> Self {
+        let path = root.join(".learn/progress.json");
+        let mut progress: Progress = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        progress.path = path;
+        progress
+    }
+
+    /// Saves atomically: a crash mid-write never leaves a broken file behind.
+    pub fn save(&self) -> std::io::Result<()> {
+        if let Some(folder) = self.path.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        let temporary = self.path.with_extension("json.tmp");
+        std::fs::write(
+            &temporary,
+            serde_json::to_string_pretty(self).unwrap_or_default(),
+        )?;
+        std::fs::rename(temporary, &self.path)
+    }
+
+    pub fn record(&mut self, exercise: &Exercise) -> &mut Record {
+        self.exercises.entry(exercise.key.clone()).or_default()
+    }
+
+    /// Where `exercise` stands, given the code in its file now.
+    pub fn status(&self, exercise: &Exercise, code_now: &str, starters: &Starters) -> Status {
+        let passed_with = self
+            .exercises
+            .get(&exercise.key)
+            .and_then(|record| record.passed_with.as_deref());
+        if passed_with == Some(code_now) {
+            Status::Done
+        } else if starters.get(&exercise.file).map(String::as_str) == Some(code_now) {
+            Status::NotStarted
+        } else {
+            Status::Failing
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn exercise(key: &str) -> Exercise {
+        crate::catalog::parse(
+            "chapter1",
+            Path::new("exercises/chapter1/src/01_global_lock.rs"),
+            &format!("//! Exercise 1.1: a lock.\n//! Key: {key}\n"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn status_follows_the_code_in_the_file() {
+        let lock = exercise("chapter1/global_lock");
+        let mut starters = Starters::new();
+        starters.insert(lock.file.clone(), "todo".into());
+        let mut progress = Progress::default();
+        assert_eq!(
+            progress.status(&lock, "todo", &starters),
+            Status::NotStarted
+        );
+        assert_eq!(
+            progress.status(&lock, "attempt", &starters),
+            Status::Failing
+        );
+        progress.record(&lock).passed_with = Some("attempt".into());
+        assert_eq!(progress.status(&lock, "attempt", &starters), Status::Done);
+        assert_eq!(
+            progress.status(&lock, "attempt, edited", &starters),
+            Status::Failing
+        );
+    }
+
+    #[test]
+    fn progress_survives_a_save_and_a_renumbering() {
+        let folder = std::env::temp_dir().join(format!("learn-progress-{}", std::process::id()));
+        let mut progress = Progress::load(&folder);
+        progress
+            .record(&exercise("chapter1/global_lock"))
+            .hints_seen = 2;
+        progress.save().unwrap();
+        let reloaded = Progress::load(&folder);
+        // The same key, whatever the number or file: the record is found.
+        assert_eq!(reloaded.exercises["chapter1/global_lock"].hints_seen, 2);
+        std::fs::remove_dir_all(folder).unwrap();
+    }
+}

@@ -1,0 +1,164 @@
+//! Running one exercise's tests in a child `cargo test`, which can always be stopped.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::catalog::Exercise;
+
+/// A run that takes longer than this is stopped: compiling a chapter cold takes well under a
+/// minute, and the tests' own watchdog ends stuck learner code within seconds.
+pub const RUN_LIMIT: Duration = Duration::from_secs(300);
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ending {
+    Passed,
+    Failed,
+    /// The code did not compile.
+    CompileError,
+    /// No test matched the exercise: its test module is missing or misnamed.
+    NoTests,
+    /// The learner (or a new run) stopped it.
+    Stopped,
+    /// It ran past [`RUN_LIMIT`].
+    TimedOut,
+}
+
+/// A finished run: how it ended, and everything cargo printed.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub ending: Ending,
+    pub output: String,
+}
+
+/// The command that runs an exercise's tests, as a learner would type it.
+pub fn command_line(exercise: &Exercise) -> String {
+    format!(
+        "cargo test -p {} -- {}::",
+        exercise.package, exercise.test_module
+    )
+}
+
+/// Runs an exercise's tests and waits for them, unless `stop` is set first.
+pub fn run(root: &Path, exercise: &Exercise, stop: &AtomicBool) -> Outcome {
+    let child = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "test",
+            "-q",
+            "--color",
+            "never",
+            "-p",
+            &exercise.package,
+            "--test",
+            "exercises",
+            "--",
+        ])
+        .arg(format!("{}::", exercise.test_module))
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    match child {
+        Ok(child) => wait(child, stop),
+        Err(error) => Outcome {
+            ending: Ending::Failed,
+            output: format!("could not start cargo: {error}"),
+        },
+    }
+}
+
+fn wait(mut child: Child, stop: &AtomicBool) -> Outcome {
+    let readers: Vec<_> = [
+        child
+            .stdout
+            .take()
+            .map(|pipe| Box::new(pipe) as Box<dyn Read + Send>),
+        child
+            .stderr
+            .take()
+            .map(|pipe| Box::new(pipe) as Box<dyn Read + Send>),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|mut pipe| {
+        thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            text
+        })
+    })
+    .collect();
+
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if stop.load(Ordering::SeqCst) || started.elapsed() > RUN_LIMIT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            Ok(None) => thread::sleep(Duration::from_millis(20)),
+            Err(_) => break None,
+        }
+    };
+    let output: String = readers
+        .into_iter()
+        .filter_map(|reader| reader.join().ok())
+        .collect();
+    let ending = match status {
+        None if stop.load(Ordering::SeqCst) => Ending::Stopped,
+        None => Ending::TimedOut,
+        Some(status) => classify(status.success(), &output),
+    };
+    Outcome { ending, output }
+}
+
+/// Reads cargo's output for how the run ended.
+pub fn classify(success: bool, output: &str) -> Ending {
+    let results: Vec<&str> = output
+        .lines()
+        .filter(|line| line.starts_with("test result:"))
+        .collect();
+    if results.is_empty() {
+        let compiler_error =
+            output.contains("error[") || output.contains("error: could not compile");
+        return if compiler_error {
+            Ending::CompileError
+        } else {
+            Ending::Failed
+        };
+    }
+    if results
+        .iter()
+        .all(|line| line.contains(" 0 passed; 0 failed"))
+    {
+        Ending::NoTests
+    } else if success {
+        Ending::Passed
+    } else {
+        Ending::Failed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cargo_output_is_classified() {
+        let passed = "running 2 tests\n..\ntest result: ok. 2 passed; 0 failed; 0 ignored\n";
+        assert_eq!(classify(true, passed), Ending::Passed);
+        let none = "running 0 tests\n\ntest result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 8 filtered out\n";
+        assert_eq!(classify(true, none), Ending::NoTests);
+        let failed = "running 1 test\nF\ntest result: FAILED. 0 passed; 1 failed; 0 ignored\n";
+        assert_eq!(classify(false, failed), Ending::Failed);
+        let broken = "error[E0308]: mismatched types\nerror: could not compile `chapter1`\n";
+        assert_eq!(classify(false, broken), Ending::CompileError);
+    }
+}

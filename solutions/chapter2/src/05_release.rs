@@ -1,0 +1,100 @@
+//! Exercise 2.5: releasing the GIL around blocking work.
+//! Book: src/ch02/05-release.md
+
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::thread::{self, ThreadId};
+
+/// A GIL for real threads that knows which thread holds it.
+#[derive(Debug, Default)]
+pub struct Gil {
+    holder: Mutex<Option<ThreadId>>,
+    released: Condvar,
+}
+
+/// Proof that the current thread holds the GIL, like PyO3's `Python<'py>` token. Dropping it
+/// releases the GIL.
+#[must_use = "the GIL is released as soon as this is dropped"]
+#[derive(Debug)]
+pub struct Attached<'gil> {
+    gil: &'gil Gil,
+}
+
+impl Gil {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Takes the GIL, waiting as long as it takes (`PyGILState_Ensure`, PyO3's `attach`).
+    pub fn attach(&self) -> Attached<'_> {
+        self.take();
+        Attached { gil: self }
+    }
+
+    /// The thread holding the GIL right now, if any.
+    pub fn holder(&self) -> Option<ThreadId> {
+        *self.state()
+    }
+
+    fn take(&self) {
+        let mut holder = self.state();
+        while holder.is_some() {
+            holder = self
+                .released
+                .wait(holder)
+                .unwrap_or_else(|poison| poison.into_inner());
+        }
+        *holder = Some(thread::current().id());
+    }
+
+    fn give_back(&self) {
+        *self.state() = None;
+        self.released.notify_one();
+    }
+
+    fn state(&self) -> MutexGuard<'_, Option<ThreadId>> {
+        self.holder
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
+    }
+}
+
+impl Drop for Attached<'_> {
+    fn drop(&mut self) {
+        self.gil.give_back();
+    }
+}
+
+// ANCHOR: solution
+impl Attached<'_> {
+    /// Runs `blocking` with the GIL released and holds the GIL again when it returns, even if it
+    /// panics: `Py_BEGIN_ALLOW_THREADS` ... `Py_END_ALLOW_THREADS`, PyO3's `py.detach`.
+    ///
+    /// `&mut self` keeps the token out of the closure: code that runs without the GIL cannot
+    /// claim to hold it.
+    pub fn detach<T>(&mut self, blocking: impl FnOnce() -> T) -> T {
+        let _released = Released::new(self.gil);
+        blocking()
+        // `_released` is dropped here, on a normal return and while a panic unwinds alike.
+    }
+}
+
+/// While it lives, the GIL is released; dropping it takes the GIL back.
+struct Released<'gil> {
+    gil: &'gil Gil,
+}
+
+impl<'gil> Released<'gil> {
+    fn new(gil: &'gil Gil) -> Self {
+        gil.give_back();
+        Self { gil }
+    }
+}
+
+impl Drop for Released<'_> {
+    fn drop(&mut self) {
+        // Like Py_END_ALLOW_THREADS: wait for the GIL like any other thread. No priority for
+        // coming back from I/O, which is where the convoy effect comes from.
+        self.gil.take();
+    }
+}
+// ANCHOR_END: solution

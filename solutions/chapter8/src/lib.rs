@@ -1,0 +1,42 @@
+//! Chapter 8 of *The GIL, Hands-On*: classic concurrency drills for interviews.
+//!
+//! Each drill is a problem interviewers ask, sized for 15-45 minutes. The book page of each
+//! drill (under `src/ch08/`) gives the problem, a hint and a walkthrough; `cargo test -p chapter8`
+//! checks your work on real threads in many start orders, and
+//! `cargo test -p chapter8 --features loom` checks the small drills under every interleaving.
+//!
+//! | file | exercise | book page |
+//! |---|---|---|
+//! | `01_in_order.rs` | 8.1 Print in order | `src/ch08/01-in-order.md` |
+//! | `02_foo_bar.rs` | 8.2 Foo and bar, alternately | `src/ch08/02-foo-bar.md` |
+//! | `03_zero_even_odd.rs` | 8.3 Zero, even, odd | `src/ch08/03-zero-even-odd.md` |
+//! | `04_h2o.rs` | 8.4 Building H2O | `src/ch08/04-h2o.md` |
+//! | `05_fizz_buzz.rs` | 8.5 FizzBuzz on four threads | `src/ch08/05-fizz-buzz.md` |
+//! | `06_dining_philosophers.rs` | 8.6 The dining philosophers | `src/ch08/06-dining-philosophers.md` |
+//! | `07_bounded_queue.rs` | 8.7 A bounded blocking queue | `src/ch08/07-bounded-queue.md` |
+//! | `08_thread_pool.rs` | 8.8 A thread pool with graceful shutdown | `src/ch08/08-thread-pool.md` |
+//! | `09_crawler.rs` | 8.9 A concurrent web crawler | `src/ch08/09-crawler.md` |
+//!
+//! `sync.rs` is provided: the `Mutex` and `Condvar` the drills use, std's on real threads and
+//! loom's under `--features loom`, so that one solution runs under both.
+
+pub mod sync;
+
+#[path = "07_bounded_queue.rs"]
+pub mod bounded_queue;
+#[path = "09_crawler.rs"]
+pub mod crawler;
+#[path = "06_dining_philosophers.rs"]
+pub mod dining_philosophers;
+#[path = "05_fizz_buzz.rs"]
+pub mod fizz_buzz;
+#[path = "02_foo_bar.rs"]
+pub mod foo_bar;
+#[path = "04_h2o.rs"]
+pub mod h2o;
+#[path = "01_in_order.rs"]
+pub mod in_order;
+#[path = "08_thread_pool.rs"]
+pub mod thread_pool;
+#[path = "03_zero_even_odd.rs"]
+pub mod zero_even_odd;
