@@ -88,12 +88,35 @@ fn pictures() -> Vec<Picture> {
                 Scenario::new().free_threaded_process("python3.14t", requests)
             },
         },
+        Picture {
+            path: "ch04/img/native-holds-the-gil.svg",
+            title: "native code that keeps the GIL",
+            scenario: || native_calls(Step::Python),
+        },
+        Picture {
+            path: "ch04/img/native-releases-the-gil.svg",
+            title: "native code that releases the GIL (py.detach)",
+            scenario: || native_calls(Step::Native),
+        },
     ]
 }
 
 /// One request of chapter 3's pictures: send (1 tick of Python), wait 10, parse.
 fn io_request(parse: u64) -> [Step; 3] {
     [Step::Python(1), Step::Io(10), Step::Python(parse)]
+}
+
+/// Exercise 4.5's pictures: three threads each run 2 ticks of Python, a native call of 8
+/// ticks, and 2 more ticks of Python. `native` says how the call runs: holding the GIL (for
+/// the other threads, as good as Python) or with the GIL released.
+fn native_calls(native: fn(u64) -> Step) -> Scenario {
+    let threads = (1..=3).map(|i| {
+        thread(
+            format!("T{i}"),
+            [Step::Python(2), native(8), Step::Python(2)],
+        )
+    });
+    Scenario::new().process("python", HoldUntilBlocked, threads)
 }
 
 /// Every picture of the book: its path under src/, and the SVG drawn now.

@@ -8,9 +8,14 @@
 //!
 //! The tests use the third part, [`exercise`]: a watchdog that turns a hang, an endless loop or a
 //! panic in learner code into one readable message that names the book section to read.
+//!
+//! With the `site` feature, [`site`] starts a small website on 127.0.0.1 (a real HTTP server)
+//! for the chapters whose programs fetch pages.
 
 pub mod exercise;
 pub mod sim;
+#[cfg(feature = "site")]
+pub mod site;
 pub mod timeline;
 
 pub use exercise::Exercise;

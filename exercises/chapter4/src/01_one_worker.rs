@@ -1,0 +1,69 @@
+//! Exercise 4.1: one worker process, one typed message at a time.
+//! Book: src/ch04/01-one-worker.md
+//!
+//! `multiprocessing` hides a child process, two pipes and pickle behind `pool.map`. Build the
+//! first piece yourself: the parent's side of one worker.
+//!
+//! - `spawn`: start `program` with `std::process::Command`, its stdin and stdout piped
+//!   (`Stdio::piped()`), and keep the two pipe ends (`child.stdin.take()`, `child.stdout.take()`).
+//! - `call`: send a `Request { id, task }` with `protocol::send`, read the `Reply` with
+//!   `protocol::receive`, and return its answer. Use a new id per call and check that the reply
+//!   carries it. Every failure is a `TaskError` for this call, never a panic: a closed pipe or a
+//!   failed write means `WorkerExited`; a line that is not a reply means `Garbage`.
+//! - `shutdown`: close the worker's stdin (drop it: the worker exits at the end of its input),
+//!   then wait for the process and return its exit status.
+//!
+//! The tests run real worker processes (`src/bin/worker.rs`), including ones that send garbage
+//! or exit mid-task. They cannot check that you never block forever on a worker that stays
+//! alive but silent: nothing in this protocol can tell "slow" from "stuck" (a real pool would
+//! add a timeout per task).
+
+use std::io::{self, BufReader};
+use std::path::Path;
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+
+use crate::protocol::{self, Answer, ReceiveError, Reply, Request, Task, TaskError};
+
+/// A running worker process and the two pipes that connect us to it.
+#[derive(Debug)]
+pub struct Worker {
+    child: Child,
+    /// The worker's stdin. `None` once we have closed it to ask the worker to exit.
+    requests: Option<ChildStdin>,
+    /// The worker's stdout, buffered so that we can read it line by line.
+    replies: BufReader<ChildStdout>,
+    /// The id of the next request; a reply must carry the id of the request it answers.
+    next_id: u64,
+}
+
+impl Worker {
+    /// Starts `program` as a child process with its stdin and stdout piped to us.
+    pub fn spawn(program: &Path) -> io::Result<Self> {
+        // TODO: Command::new(program) with piped stdin and stdout; take both pipe ends.
+        todo!()
+    }
+
+    /// Sends one task and waits for its answer. Every way the worker can fail becomes an error
+    /// for this task; nothing here panics.
+    pub fn call(&mut self, task: Task) -> Result<Answer, TaskError> {
+        // TODO: protocol::send a Request, protocol::receive::<Reply>, map each failure.
+        todo!()
+    }
+
+    /// Asks the worker to exit by closing its stdin, then waits for it to do so.
+    pub fn shutdown(&mut self) -> io::Result<ExitStatus> {
+        // TODO: close stdin first (self.requests.take()), then self.child.wait().
+        todo!()
+    }
+}
+
+impl Drop for Worker {
+    /// A worker nobody shut down (say, one that sent garbage and cannot be trusted) is killed
+    /// and reaped, so that no process outlives its pool.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,138 @@
+//! The messages between the pool (the parent) and a worker (the child process), and how they
+//! travel: one JSON object per line, over the child's stdin and stdout.
+//! Book: src/ch04/01-one-worker.md
+//!
+//! Provided code, complete: exercises 4.1 and 4.2 use it from the parent's side, and the worker
+//! program (`src/bin/worker.rs`) from the child's side.
+//!
+//! Why JSON and not a Rust equivalent of pickle: a message from another process is input, and
+//! input gets parsed, not executed. Decoding a `Reply` can only produce a `Reply` or an error.
+//! Python's `multiprocessing` pickles, and unpickling can run code (see the warning on
+//! `Connection.recv()` in the multiprocessing docs).
+
+use std::fmt;
+use std::io::{self, BufRead, Read, Write};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// The longest line the parent accepts from a worker, so a runaway worker cannot make it buffer
+/// without end.
+pub const MAX_LINE: usize = 64 * 1024 * 1024;
+
+// ANCHOR: messages
+/// Work for a worker. The last three variants exist to test the pool against misbehaving workers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Task {
+    /// The seed's `cpu_intensive(n)`: the sum of `i * i` for `i` in `0..n` (wrapping).
+    SumOfSquares(u64),
+    /// Send the text back unchanged: the pure cost of moving data between processes.
+    Echo(String),
+    /// Connect to `127.0.0.1:port`, say which task this is, and wait for one byte before
+    /// replying. The tests use it to count how many workers are busy at the same time.
+    CheckIn { port: u16, task: u32 },
+    /// Answer with a line that is not a reply at all.
+    ReplyGarbage,
+    /// Exit in the middle of the task, without a reply (as a crash or `os._exit` would).
+    ExitMidTask,
+}
+
+/// A worker's answer to one task.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Answer {
+    Sum(u64),
+    Echo(String),
+    CheckedIn,
+}
+
+/// The parent's message: a task, with an id that the reply must carry back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub id: u64,
+    pub task: Task,
+}
+
+/// The worker's message: the id of the request it answers, and the answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u64,
+    pub answer: Answer,
+}
+// ANCHOR_END: messages
+
+/// Writes one message as a line of JSON and flushes it: a message that sits in a buffer is a
+/// message the other side waits for forever.
+pub fn send<M: Serialize>(to: &mut impl Write, message: &M) -> io::Result<()> {
+    let mut line = serde_json::to_vec(message).map_err(io::Error::other)?;
+    line.push(b'\n');
+    to.write_all(&line)?;
+    to.flush()
+}
+
+/// Why [`receive`] returned no message.
+#[derive(Debug)]
+pub enum ReceiveError {
+    /// The other side closed its end: it exited, crashed, or is done.
+    Closed,
+    /// A line arrived that is not a message of this protocol.
+    Garbage(String),
+    /// The pipe itself failed.
+    Io(io::Error),
+}
+
+impl fmt::Display for ReceiveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Closed => write!(f, "the other side closed the pipe"),
+            Self::Garbage(line) => write!(f, "not a message of the protocol: {line}"),
+            Self::Io(error) => write!(f, "the pipe failed: {error}"),
+        }
+    }
+}
+
+/// Reads one line and decodes it as a message of type `M`.
+pub fn receive<M: DeserializeOwned>(from: &mut impl BufRead) -> Result<M, ReceiveError> {
+    let mut line = Vec::new();
+    let read = Read::take(&mut *from, MAX_LINE as u64)
+        .read_until(b'\n', &mut line)
+        .map_err(ReceiveError::Io)?;
+    if read == 0 {
+        return Err(ReceiveError::Closed);
+    }
+    if line.last() != Some(&b'\n') {
+        // A worker that dies mid-line leaves half a message: as good as no message.
+        return Err(ReceiveError::Closed);
+    }
+    serde_json::from_slice(&line).map_err(|_| ReceiveError::Garbage(shorten(&line)))
+}
+
+/// The start of a line, for an error message.
+fn shorten(line: &[u8]) -> String {
+    let text = String::from_utf8_lossy(line);
+    let text = text.trim_end();
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// What happened to one task of a pool, when it produced no answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TaskError {
+    /// The worker program could not be started.
+    Spawn(String),
+    /// The worker exited, or closed its output, before it answered.
+    WorkerExited,
+    /// The worker answered with something that is not a reply to this request.
+    Garbage(String),
+}
+
+impl fmt::Display for TaskError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Spawn(why) => write!(f, "could not start a worker: {why}"),
+            Self::WorkerExited => write!(f, "the worker exited before it answered"),
+            Self::Garbage(what) => write!(f, "the worker sent garbage: {what}"),
+        }
+    }
+}

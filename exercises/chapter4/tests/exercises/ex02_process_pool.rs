@@ -1,0 +1,187 @@
+//! Exercise 4.2: a process pool that keeps input order (book: src/ch04/02-process-pool.md).
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chapter4::process_pool::{Outcome, Pool};
+use chapter4::protocol::Task;
+use support::Exercise;
+
+use crate::worker_program;
+
+const EXERCISE: Exercise = Exercise::new("4.2", "ch04/02-process-pool.md").with_hang_hint(
+    "a feeder that holds the queue's lock while its task runs blocks every other worker; and a \
+     pool that waits for its workers before closing their stdin waits forever",
+);
+
+fn table(tasks: &[Task], outcomes: &[Outcome]) -> String {
+    let mut table = String::from("#  task                       outcome\n");
+    for (index, (task, outcome)) in tasks.iter().zip(outcomes).enumerate() {
+        let shown = match outcome {
+            Ok(answer) => format!("{answer:?}"),
+            Err(error) => format!("error: {error}"),
+        };
+        table.push_str(&format!("{index:<2} {:<26} {shown}\n", format!("{task:?}")));
+    }
+    table
+}
+
+fn check_one_outcome_per_task(tasks: &[Task], outcomes: &[Outcome]) {
+    EXERCISE.check(
+        outcomes.len() == tasks.len(),
+        format!(
+            "map returned {} outcomes for {} tasks: every task must appear in the output exactly \
+             once, failures included",
+            outcomes.len(),
+            tasks.len()
+        ),
+    );
+}
+
+#[test]
+fn results_come_back_in_input_order() {
+    // Big and small tasks mixed, so that later tasks finish before earlier ones.
+    let tasks: Vec<Task> = [3_000_000, 1, 2_000_000, 2, 10, 0, 1_000_000, 3]
+        .into_iter()
+        .map(Task::SumOfSquares)
+        .chain([Task::Echo("order kept".to_owned())])
+        .collect();
+    let given = tasks.clone();
+    let (outcomes, empty, exits) = EXERCISE.run(move || {
+        let mut pool = Pool::new(worker_program(), 2).expect("could not start the pool");
+        let outcomes = pool.map(given);
+        let empty = pool.map(Vec::new());
+        let exits = pool.shutdown().map(|statuses| {
+            statuses
+                .iter()
+                .map(|status| status.code())
+                .collect::<Vec<_>>()
+        });
+        (outcomes, empty, exits)
+    });
+    check_one_outcome_per_task(&tasks, &outcomes);
+    EXERCISE.check(empty.is_empty(), "map of no tasks must return no outcomes");
+    insta::assert_snapshot!(format!(
+        "{}\nshutdown, exit codes: {exits:?}\n",
+        table(&tasks, &outcomes)
+    ));
+}
+
+#[test]
+fn a_bad_worker_costs_one_task_and_the_pool_goes_on() {
+    let tasks = vec![
+        Task::SumOfSquares(10),
+        Task::ReplyGarbage,
+        Task::SumOfSquares(20),
+        Task::ExitMidTask,
+        Task::SumOfSquares(30),
+        Task::ExitMidTask,
+        Task::ExitMidTask,
+        Task::SumOfSquares(40),
+    ];
+    let given = tasks.clone();
+    let (outcomes, again, exits) = EXERCISE.run(move || {
+        let mut pool = Pool::new(worker_program(), 2).expect("could not start the pool");
+        let outcomes = pool.map(given);
+        // The pool replaced its dead workers: a second map runs on two healthy workers.
+        let again = pool.map(vec![Task::SumOfSquares(5), Task::SumOfSquares(6)]);
+        let exits = pool.shutdown().map(|statuses| {
+            statuses
+                .iter()
+                .map(|status| status.code())
+                .collect::<Vec<_>>()
+        });
+        (outcomes, again, exits)
+    });
+    check_one_outcome_per_task(&tasks, &outcomes);
+    insta::assert_snapshot!(format!(
+        "{}\nthen: {again:?}\nshutdown, exit codes: {exits:?}\n",
+        table(&tasks, &outcomes)
+    ));
+}
+
+/// Counts how many workers are inside a `CheckIn` task at the same time. Each batch waits
+/// (bounded) for `expected` workers to check in, then lets them all go on: workers that really
+/// run at once all arrive; a pool that runs one task at a time sends one per batch.
+fn count_workers_busy_at_once(
+    listener: TcpListener,
+    tasks: usize,
+    expected: usize,
+) -> (usize, Vec<u32>) {
+    const WAIT_FOR_MORE: Duration = Duration::from_millis(1500);
+    listener
+        .set_nonblocking(true)
+        .expect("nonblocking listener");
+    let deadline = Instant::now() + Duration::from_secs(12);
+    let mut most_at_once = 0;
+    let mut seen = Vec::new();
+    while seen.len() < tasks && Instant::now() < deadline {
+        let mut batch: Vec<TcpStream> = Vec::new();
+        let mut first_arrival: Option<Instant> = None;
+        while batch.len() < expected
+            && first_arrival.is_none_or(|first| first.elapsed() < WAIT_FOR_MORE)
+            && Instant::now() < deadline
+        {
+            match listener.accept() {
+                Ok((mut stream, _)) => {
+                    stream.set_nonblocking(false).expect("blocking stream");
+                    let mut task = [0u8; 4];
+                    if stream.read_exact(&mut task).is_ok() {
+                        seen.push(u32::from_be_bytes(task));
+                        batch.push(stream);
+                        first_arrival.get_or_insert_with(Instant::now);
+                    }
+                }
+                Err(_) => thread::sleep(Duration::from_millis(5)),
+            }
+        }
+        most_at_once = most_at_once.max(batch.len());
+        for mut stream in batch {
+            let _ = stream.write_all(&[1]);
+        }
+    }
+    seen.sort_unstable();
+    (most_at_once, seen)
+}
+
+#[test]
+fn workers_run_tasks_at_the_same_time() {
+    const WORKERS: usize = 2;
+    const TASKS: u32 = 4;
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let port = listener.local_addr().expect("local address").port();
+    let counter =
+        thread::spawn(move || count_workers_busy_at_once(listener, TASKS as usize, WORKERS));
+    let tasks: Vec<Task> = (0..TASKS)
+        .map(|task| Task::CheckIn { port, task })
+        .collect();
+    let outcomes = EXERCISE.run_within(Duration::from_secs(15), move || {
+        let mut pool = Pool::new(worker_program(), WORKERS).expect("could not start the pool");
+        let outcomes = pool.map(tasks);
+        let _ = pool.shutdown();
+        outcomes
+    });
+    let (most_at_once, seen) = counter.join().expect("the counting thread");
+    EXERCISE.check(
+        most_at_once == WORKERS,
+        format!(
+            "at most {most_at_once} worker(s) ran a task at the same time, in a pool of {WORKERS}: \
+             give each worker its own thread that feeds it tasks, so they all work at once"
+        ),
+    );
+    let answers: Vec<String> = outcomes
+        .iter()
+        .map(|outcome| match outcome {
+            Ok(answer) => format!("{answer:?}"),
+            Err(error) => format!("error: {error}"),
+        })
+        .collect();
+    insta::assert_snapshot!(format!(
+        "pool of {WORKERS} workers, {TASKS} tasks\n\
+         most workers busy at the same time: {most_at_once}\n\
+         tasks that checked in: {seen:?}\n\
+         outcomes: {answers:?}\n"
+    ));
+}

@@ -1,0 +1,51 @@
+//! Exercise 5.6: the pipeline on a process pool, every record accounted for.
+//! Book: src/ch05/06-processes.md
+//!
+//! The seed's `process_parallel` as it is written, with a process pool: `src/pool.rs` provides
+//! one (your pool from chapter 4, with chunks of records for tasks). Write
+//! `process_in_processes`:
+//!
+//! - split the records with your `chunk_list` (exercise 5.4) and send the chunks to `pool.map`
+//!   (it wants owned chunks: `chunk.to_vec()`);
+//! - flatten the outcomes in input order, one result per record: a chunk that failed gives each
+//!   of its records `RecordError::ChunkFailed`;
+//! - treat the workers' answers as input: a reply that does not hold one processed record per
+//!   record sent, with the same ids in the same order, gives `RecordError::BadReply`.
+//!
+//! The tests run real worker processes, one of which crashes on a poisoned record. They cannot
+//! make a worker send a wrong reply, so the `BadReply` check is yours to get right.
+
+use std::fmt;
+
+use crate::chunks::{Processed, Record, chunk_list};
+use crate::pool::{ChunkError, ChunkPool};
+
+/// Why one record has no result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordError {
+    /// The chunk that held the record failed as a whole (its worker crashed, say).
+    ChunkFailed { chunk: usize, error: ChunkError },
+    /// The worker answered, but not with one processed record per record sent, in order.
+    BadReply { chunk: usize },
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ChunkFailed { chunk, error } => write!(f, "chunk {chunk} failed: {error}"),
+            Self::BadReply { chunk } => write!(f, "chunk {chunk}: the reply does not match"),
+        }
+    }
+}
+
+/// The seed's `process_parallel` on worker processes: split into `parts` chunks, process them
+/// on the pool, flatten in input order. Every record gets exactly one result; a failed chunk
+/// costs its own records, not the run.
+pub fn process_in_processes(
+    pool: &mut ChunkPool,
+    data: &[Record],
+    parts: usize,
+) -> Vec<Result<Processed, RecordError>> {
+    // TODO: chunk_list, pool.map, then one result per record sent, in order.
+    todo!()
+}

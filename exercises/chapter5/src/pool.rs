@@ -1,0 +1,212 @@
+//! A process pool for the pipeline's chunks: chapter 4's pool (exercises 4.1 and 4.2), with
+//! chunks of records for tasks. Provided, complete; exercise 5.6 uses it.
+//! Book: src/ch05/06-processes.md
+//!
+//! The parent sends `{"id": .., "chunk": [records]}` on a worker's stdin, one JSON line per
+//! request; the worker (`src/bin/worker.rs`) answers `{"id": .., "processed": [records]}` on its
+//! stdout. A record whose category is `"exit"` makes the worker exit mid-task: the tests use it
+//! to play a worker that crashes on bad data.
+
+use std::fmt;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::Mutex;
+use std::thread;
+
+use serde::{Deserialize, Serialize};
+
+use crate::chunks::{Processed, Record, process_chunk};
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Request {
+    id: u64,
+    chunk: Vec<Record>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Reply {
+    id: u64,
+    processed: Vec<Processed>,
+}
+
+/// Why a chunk came back without results.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChunkError {
+    /// The worker exited, or closed its output, before it answered.
+    WorkerExited,
+    /// The worker answered with something that is not a reply to this request.
+    Garbage,
+    /// No worker could be started to run the chunk.
+    NoWorker,
+}
+
+impl fmt::Display for ChunkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::WorkerExited => write!(f, "the worker exited before it answered"),
+            Self::Garbage => write!(f, "the worker sent garbage"),
+            Self::NoWorker => write!(f, "no worker could be started"),
+        }
+    }
+}
+
+/// The worker's side: serve requests from stdin until it closes.
+pub fn serve() -> io::Result<()> {
+    let mut requests = BufReader::new(io::stdin().lock());
+    let mut replies = io::stdout().lock();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if requests.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        let request: Request = serde_json::from_str(&line).map_err(io::Error::other)?;
+        if request
+            .chunk
+            .iter()
+            .any(|r| r.category.as_deref() == Some("exit"))
+        {
+            std::process::exit(3);
+        }
+        let reply = Reply {
+            id: request.id,
+            processed: process_chunk(&request.chunk),
+        };
+        let mut out = serde_json::to_vec(&reply).map_err(io::Error::other)?;
+        out.push(b'\n');
+        replies.write_all(&out)?;
+        replies.flush()?;
+    }
+}
+
+/// One worker process and its pipes.
+struct Worker {
+    child: Child,
+    requests: Option<ChildStdin>,
+    replies: BufReader<ChildStdout>,
+    next_id: u64,
+}
+
+impl Worker {
+    fn spawn(program: &Path) -> io::Result<Self> {
+        let mut child = Command::new(program)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()?;
+        let requests = child.stdin.take();
+        let replies = BufReader::new(child.stdout.take().expect("stdout was piped"));
+        Ok(Self {
+            child,
+            requests,
+            replies,
+            next_id: 0,
+        })
+    }
+
+    fn call(&mut self, chunk: Vec<Record>) -> Result<Vec<Processed>, ChunkError> {
+        let id = self.next_id;
+        self.next_id += 1;
+        let requests = self.requests.as_mut().ok_or(ChunkError::WorkerExited)?;
+        let mut line = serde_json::to_vec(&Request { id, chunk }).expect("records serialise");
+        line.push(b'\n');
+        requests
+            .write_all(&line)
+            .and_then(|()| requests.flush())
+            .map_err(|_| ChunkError::WorkerExited)?;
+        let mut answer = String::new();
+        match self.replies.read_line(&mut answer) {
+            // Nothing, or half a line from a worker that died while writing it.
+            Ok(0) | Err(_) => Err(ChunkError::WorkerExited),
+            Ok(_) if !answer.ends_with('\n') => Err(ChunkError::WorkerExited),
+            Ok(_) => match serde_json::from_str::<Reply>(&answer) {
+                Ok(reply) if reply.id == id => Ok(reply.processed),
+                _ => Err(ChunkError::Garbage),
+            },
+        }
+    }
+
+    fn shutdown(&mut self) -> io::Result<ExitStatus> {
+        drop(self.requests.take());
+        self.child.wait()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// A fixed number of worker processes that process chunks of records.
+pub struct ChunkPool {
+    program: PathBuf,
+    workers: Vec<Option<Worker>>,
+}
+
+/// What became of one chunk.
+pub type ChunkOutcome = Result<Vec<Processed>, ChunkError>;
+
+impl ChunkPool {
+    /// Starts `size` workers (at least one) running `program`.
+    pub fn new(program: &Path, size: usize) -> io::Result<Self> {
+        let workers = (0..size.max(1))
+            .map(|_| Worker::spawn(program).map(Some))
+            .collect::<io::Result<_>>()?;
+        Ok(Self {
+            program: program.to_owned(),
+            workers,
+        })
+    }
+
+    /// Processes the chunks on all workers at once: one outcome per chunk, in input order. A
+    /// worker that fails a chunk is replaced for the chunks after it.
+    pub fn map(&mut self, chunks: Vec<Vec<Record>>) -> Vec<ChunkOutcome> {
+        let mut outcomes: Vec<Option<ChunkOutcome>> = vec![None; chunks.len()];
+        let queue = Mutex::new(chunks.into_iter().enumerate());
+        let program = &self.program;
+        thread::scope(|scope| {
+            let feeders: Vec<_> = self
+                .workers
+                .iter_mut()
+                .map(|slot| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        while let Some(worker) = slot.as_mut() {
+                            let Some((index, chunk)) = queue.lock().expect("queue").next() else {
+                                break;
+                            };
+                            let outcome = worker.call(chunk);
+                            if outcome.is_err() {
+                                *slot = Worker::spawn(program).ok();
+                            }
+                            done.push((index, outcome));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            for feeder in feeders {
+                for (index, outcome) in feeder.join().expect("a feeder never panics") {
+                    outcomes[index] = Some(outcome);
+                }
+            }
+        });
+        outcomes
+            .into_iter()
+            .map(|outcome| outcome.unwrap_or(Err(ChunkError::NoWorker)))
+            .collect()
+    }
+
+    /// Shuts every worker down and returns how each exited.
+    pub fn shutdown(mut self) -> io::Result<Vec<ExitStatus>> {
+        self.workers
+            .iter_mut()
+            .flatten()
+            .map(Worker::shutdown)
+            .collect()
+    }
+}

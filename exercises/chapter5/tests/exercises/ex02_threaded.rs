@@ -1,0 +1,62 @@
+//! Exercise 5.2: the scraper with a bounded number of threads (book: src/ch05/02-threads.md).
+
+use std::time::Duration;
+
+use chapter5::fetch_and_parse::blocking_client;
+use chapter5::threaded::{scrape_sequential, scrape_threaded};
+use support::Exercise;
+use support::site::Site;
+
+use crate::{LATENCY, TIMEOUT, results_table, urls};
+
+const EXERCISE: Exercise = Exercise::new("5.2", "ch05/02-threads.md").with_hang_hint(
+    "a thread that keeps the queue's lock while it fetches makes every other thread wait; take \
+     the lock only to take the next URL",
+);
+
+const THREADS: usize = 4;
+
+#[test]
+fn at_most_n_requests_at_once_results_in_input_order() {
+    // The site holds the first four page requests until all four are waiting (at most 1.5 s):
+    // threads that really fetch at the same time get there together.
+    let site = Site::gather(LATENCY, THREADS);
+    let urls = urls(&site);
+    let scraped = EXERCISE.run_within(Duration::from_secs(20), move || {
+        let client = blocking_client(TIMEOUT);
+        scrape_threaded(&client, &urls, THREADS)
+    });
+    let table = results_table(&EXERCISE, &site, &scraped);
+    let most = site.most_in_flight();
+    EXERCISE.check(
+        most <= THREADS,
+        format!(
+            "the site saw {most} requests at once with a limit of {THREADS}: bound the threads"
+        ),
+    );
+    EXERCISE.check(
+        site.gathered(),
+        format!(
+            "the first {THREADS} requests never reached the site together: start {THREADS} \
+             threads that fetch at the same time"
+        ),
+    );
+    insta::assert_snapshot!(format!(
+        "{table}\nthreads: {THREADS}, most requests in flight at once: {most}\n"
+    ));
+}
+
+#[test]
+fn sequential_means_one_request_at_a_time() {
+    let site = Site::start(LATENCY);
+    let urls = urls(&site);
+    let scraped = EXERCISE.run_within(Duration::from_secs(20), move || {
+        let client = blocking_client(TIMEOUT);
+        scrape_sequential(&client, &urls)
+    });
+    let table = results_table(&EXERCISE, &site, &scraped);
+    insta::assert_snapshot!(format!(
+        "{table}\nsequential, most requests in flight at once: {}\n",
+        site.most_in_flight()
+    ));
+}

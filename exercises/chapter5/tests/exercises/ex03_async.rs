@@ -1,0 +1,49 @@
+//! Exercise 5.3: the scraper on tokio (book: src/ch05/03-async.md).
+
+use std::time::Duration;
+
+use chapter5::async_scraper::scrape_async;
+use support::Exercise;
+use support::site::Site;
+
+use crate::{LATENCY, TIMEOUT, results_table, urls};
+
+const EXERCISE: Exercise = Exercise::new("5.3", "ch05/03-async.md").with_hang_hint(
+    "a semaphore permit that is never released stops every request after it; and awaiting the \
+     requests one by one before spawning the next makes the scraper sequential",
+);
+
+const LIMIT: usize = 4;
+
+#[test]
+fn concurrent_requests_on_one_thread_results_in_input_order() {
+    let site = Site::gather(LATENCY, LIMIT);
+    let urls = urls(&site);
+    let scraped = EXERCISE.run_within(Duration::from_secs(20), move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a tokio runtime");
+        let client = reqwest::Client::builder()
+            .timeout(TIMEOUT)
+            .build()
+            .expect("an HTTP client");
+        runtime.block_on(scrape_async(client, &urls, LIMIT))
+    });
+    let table = results_table(&EXERCISE, &site, &scraped);
+    let most = site.most_in_flight();
+    EXERCISE.check(
+        most <= LIMIT,
+        format!("the site saw {most} requests at once with a limit of {LIMIT}: use a semaphore"),
+    );
+    EXERCISE.check(
+        site.gathered(),
+        format!(
+            "the first {LIMIT} requests never reached the site together: spawn the requests \
+             (tokio::spawn) before awaiting any of them"
+        ),
+    );
+    insta::assert_snapshot!(format!(
+        "{table}\none thread, limit: {LIMIT}, most requests in flight at once: {most}\n"
+    ));
+}

@@ -1,0 +1,86 @@
+//! The tests of chapter 5. Run them with `cargo test -p chapter5`.
+//!
+//! Each module checks one exercise. A failing test names the exercise and the book page to read;
+//! a snapshot that does not match shows the expected lines (`-`) against yours (`+`). The
+//! snapshots are the answer key: change your code, not the `.snap` files.
+//!
+//! The scraper's tests start a real HTTP server on 127.0.0.1 (`support::site`) with pages that
+//! answer after a fixed latency, a 404, malformed HTML, a page without a title and a page that
+//! never answers.
+
+mod ex01_fetch_and_parse;
+mod ex02_threaded;
+mod ex03_async;
+mod ex04_chunks;
+mod ex05_pipeline;
+mod ex06_processes;
+
+use std::time::Duration;
+
+use chapter5::fetch_and_parse::{ScrapeError, Scraped};
+use support::site::Site;
+
+/// Every page answers after this long.
+const LATENCY: Duration = Duration::from_millis(20);
+/// The client gives up on a request after this long (the `/never` page needs it). Longer than
+/// the site's `GATHER_PATIENCE`, so that no request is abandoned while it waits at the gate.
+const TIMEOUT: Duration = Duration::from_secs(2);
+
+/// The scrapers' URL list: the first four pages, then every kind of trouble, then more pages.
+const PATHS: [&str; 12] = [
+    "/page/alpha",
+    "/page/beta",
+    "/page/gamma",
+    "/page/delta",
+    "/missing",
+    "/malformed",
+    "/never",
+    "/untitled",
+    "/page/epsilon",
+    "/page/zeta",
+    "/page/eta",
+    "/page/theta",
+];
+
+fn urls(site: &Site) -> Vec<String> {
+    PATHS.iter().map(|path| site.url(path)).collect()
+}
+
+/// One row of a results table, with the URL shortened to its path (the port changes per run).
+fn row(site: &Site, scraped: &Scraped) -> String {
+    let path = scraped
+        .url
+        .strip_prefix(&site.url(""))
+        .unwrap_or(&scraped.url);
+    let outcome = match &scraped.page {
+        Ok(page) => format!(
+            "{:<22} {:>5} bytes",
+            page.title.as_deref().unwrap_or("No title"),
+            page.length
+        ),
+        // The message of `Failed` names the port: show the kind only.
+        Err(ScrapeError::Failed(_)) => "error: failed".to_owned(),
+        Err(error) => format!("error: {error}"),
+    };
+    format!("{path:<15} {outcome}\n")
+}
+
+/// The whole results table, after checking that every URL came back once, in order.
+fn results_table(exercise: &support::Exercise, site: &Site, scraped: &[Scraped]) -> String {
+    let sent = urls(site);
+    let got: Vec<&str> = scraped.iter().map(|s| s.url.as_str()).collect();
+    exercise.check(
+        got == sent.iter().map(String::as_str).collect::<Vec<_>>(),
+        format!(
+            "{} URLs went in and {} results came out: every URL must come back exactly once, in \
+             input order, failures included",
+            sent.len(),
+            got.len()
+        ),
+    );
+    let mut table = String::from("url             title                   length\n");
+    for scraped in scraped {
+        table.push_str(&row(site, scraped));
+    }
+    table
+}
