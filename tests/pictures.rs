@@ -63,6 +63,31 @@ fn pictures() -> Vec<Picture> {
                 Scenario::new().process("python", TakeTurns { turn: 4 }, threads)
             },
         },
+        // Chapter 3: four requests, each a little Python to send, a wait, then Python to parse.
+        Picture {
+            path: "ch03/img/io-bound-under-gil.svg",
+            title: "I/O-bound: four threads under one GIL, their waits overlap",
+            scenario: || {
+                let requests = (1..=4).map(|i| thread(format!("T{i}"), io_request(1)));
+                Scenario::new().process("python", TakeTurns { turn: 4 }, requests)
+            },
+        },
+        Picture {
+            path: "ch03/img/mixed-under-gil.svg",
+            title: "Mixed: the waits overlap, the parsing takes turns under the GIL",
+            scenario: || {
+                let requests = (1..=4).map(|i| thread(format!("T{i}"), io_request(5)));
+                Scenario::new().process("python", TakeTurns { turn: 4 }, requests)
+            },
+        },
+        Picture {
+            path: "ch03/img/mixed-free-threaded.svg",
+            title: "Mixed, no GIL: the parsing runs in parallel too (one core per thread)",
+            scenario: || {
+                let requests = (1..=4).map(|i| thread(format!("T{i}"), io_request(5)));
+                Scenario::new().free_threaded_process("python3.14t", requests)
+            },
+        },
         Picture {
             path: "ch04/img/native-holds-the-gil.svg",
             title: "native code that keeps the GIL",
@@ -74,6 +99,11 @@ fn pictures() -> Vec<Picture> {
             scenario: || native_calls(Step::Native),
         },
     ]
+}
+
+/// One request of chapter 3's pictures: send (1 tick of Python), wait 10, parse.
+fn io_request(parse: u64) -> [Step; 3] {
+    [Step::Python(1), Step::Io(10), Step::Python(parse)]
 }
 
 /// Exercise 4.5's pictures: three threads each run 2 ticks of Python, a native call of 8
