@@ -1,4 +1,4 @@
-"""The Python side of chapter 3: the seed's experiments, measured on your machine.
+"""The Python side of chapter 3: the classic tutorial's experiments, measured on your machine.
 
 CPU-bound work (one thread, threads, processes), I/O-bound work (one request after another,
 threads, asyncio) against a local server that answers after a fixed latency, and mixed work
@@ -41,7 +41,7 @@ TIMEOUT_SECONDS = 10
 
 
 def cpu_bound_task(n):
-    """The seed's CPU-bound task: pure Python arithmetic, the GIL held all along."""
+    """The classic tutorial's CPU-bound task: pure Python arithmetic, the GIL held all along."""
     count = 0
     for i in range(n):
         count += i**2
@@ -82,7 +82,7 @@ async def fetch_async(port):
 
 
 def on_threads(jobs):
-    """Runs each job on a thread of its own, as the seed does; returns their results in order."""
+    """Runs each job on a thread of its own, as the classic tutorial does; returns their results in order."""
     results = [None] * len(jobs)
     errors = []
 
@@ -264,7 +264,7 @@ def main():
     parser.add_argument("--quick", action="store_true", default=os.environ.get("GIL_LAB_QUICK") == "1",
                         help="tiny inputs and one run (also GIL_LAB_QUICK=1)")
     parser.add_argument("--runs", type=int, help="runs per experiment; the table shows the median")
-    parser.add_argument("--n", type=int, help="numbers per CPU-bound task (the seed's 10,000,000)")
+    parser.add_argument("--n", type=int, help="numbers per CPU-bound task (the classic tutorial's 10,000,000)")
     parser.add_argument("--requests", type=int, help="requests per I/O experiment")
     parser.add_argument("--latency-ms", type=float, help="the local server's latency")
     parser.add_argument("--mixed-n", type=int, help="numbers summed after each mixed request")

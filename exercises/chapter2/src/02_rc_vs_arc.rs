@@ -2,7 +2,7 @@
 //! Book: src/ch02/02-rc-vs-arc.md
 //!
 //! Write two functions:
-//! - `counts_on_one_thread`: the seed's `sys.getrefcount` walk-through with an `Rc`: the strong
+//! - `counts_on_one_thread`: the classic tutorial's `sys.getrefcount` walk-through with an `Rc`: the strong
 //!   count of a new value, after one clone, after dropping the clone.
 //! - `counts_across_threads`: share one value with `threads` threads, each holding a clone of
 //!   its own, and read the count *while all of them hold one*, then after they have finished.
@@ -38,7 +38,7 @@ use std::rc::Rc;
 use std::sync::{Arc, Barrier};
 use std::thread;
 
-/// The seed's `sys.getrefcount` walk-through with an `Rc`: the strong count of a new value,
+/// The classic tutorial's `sys.getrefcount` walk-through with an `Rc`: the strong count of a new value,
 /// after one clone, and after dropping that clone.
 pub fn counts_on_one_thread() -> [usize; 3] {
     // TODO: `Rc::new`, `Rc::clone`, `Rc::strong_count`, `drop`.

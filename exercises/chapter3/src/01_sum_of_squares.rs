@@ -1,11 +1,11 @@
 //! Exercise 3.1: the CPU-bound task.
 //! Book: src/ch03/01-cpu-bound-task.md
 //!
-//! The seed's `cpu_bound_task(n)` adds `i ** 2` for every `i` below `n`: pure computation, no
+//! The classic tutorial's `cpu_bound_task(n)` adds `i ** 2` for every `i` below `n`: pure computation, no
 //! waiting. Write it in Rust, and a way to cut the work into pieces for several threads.
 //!
 //! - `sum_of_squares(numbers)`: the sum of `i * i` over the range (end excluded), as a `u128`
-//!   (the seed's `n = 10_000_000` gives 333333283333335000000, too big for a `u64`).
+//!   (the classic tutorial's `n = 10_000_000` gives 333333283333335000000, too big for a `u64`).
 //! - `split(numbers, parts)`: `parts` consecutive pieces, in order, covering the range exactly
 //!   once, sizes differing by at most one: the first `len % parts` pieces get the extra number
 //!   (`split(0..10, 3)` is `[0..4, 4..7, 7..10]`).
@@ -17,7 +17,7 @@
 use std::hint::black_box;
 use std::ops::Range;
 
-/// The sum of `i * i` for every `i` in `numbers`: the seed's `cpu_bound_task`, in Rust.
+/// The sum of `i * i` for every `i` in `numbers`: the classic tutorial's `cpu_bound_task`, in Rust.
 pub fn sum_of_squares(numbers: Range<u64>) -> u128 {
     // TODO: a loop over `numbers` that adds up the squares, each `i` through `black_box`.
     todo!()

@@ -4,7 +4,7 @@
 //! I/O-bound work spends its time waiting. `request(id)` returns a future that waits for one
 //! response (in the tests, 50 ms on a paused clock). Send `count` requests two ways:
 //!
-//! - `one_after_another`: await request 0, then request 1, ...: the seed's sequential loop.
+//! - `one_after_another`: await request 0, then request 1, ...: the classic tutorial's sequential loop.
 //! - `all_at_once`: start every request as a task of its own (`tokio::spawn`), then collect the
 //!   responses. One thread, many waits at the same time: what asyncio does.
 //!

@@ -1,7 +1,7 @@
 //! Exercise 4.4: tokio as asyncio: many requests, a concurrency limit, a timeout each.
 //! Book: src/ch04/04-asyncio.md
 //!
-//! The seed's `asyncio.gather` of `aiohttp` requests, grown up: write `fetch_all`, which fetches
+//! The classic tutorial's `asyncio.gather` of `aiohttp` requests, grown up: write `fetch_all`, which fetches
 //! every URL with the given `fetch` function and
 //!
 //! - runs at most `limit` requests at a time (`tokio::sync::Semaphore`);

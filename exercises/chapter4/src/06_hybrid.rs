@@ -1,7 +1,7 @@
 //! Exercise 4.6: a hybrid: async I/O feeding CPU work to other threads.
 //! Book: src/ch04/06-hybrid.md
 //!
-//! The seed's "hybrid approach": I/O on an event loop, CPU work elsewhere. Write
+//! The classic tutorial's "hybrid approach": I/O on an event loop, CPU work elsewhere. Write
 //! `fetch_and_crunch`: fetch every page at once (a `tokio::spawn`ed task per id), and as soon as
 //! a page arrives, run `crunch` on it *off the runtime's thread*, with
 //! `tokio::task::spawn_blocking` (or rayon and a `tokio::sync::oneshot` channel). Return the

@@ -24,7 +24,7 @@ pub const MAX_LINE: usize = 64 * 1024 * 1024;
 /// Work for a worker. The last three variants exist to test the pool against misbehaving workers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Task {
-    /// The seed's `cpu_intensive(n)`: the sum of `i * i` for `i` in `0..n` (wrapping).
+    /// The classic tutorial's `cpu_intensive(n)`: the sum of `i * i` for `i` in `0..n` (wrapping).
     SumOfSquares(u64),
     /// Send the text back unchanged: the pure cost of moving data between processes.
     Echo(String),

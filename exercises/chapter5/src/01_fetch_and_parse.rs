@@ -1,7 +1,7 @@
 //! Exercise 5.1: fetch a page and parse it, every failure a result.
 //! Book: src/ch05/01-fetch-and-parse.md
 //!
-//! The seed's `fetch_and_parse`: `requests.get` then BeautifulSoup. Here: reqwest's blocking
+//! The classic tutorial's `fetch_and_parse`: `requests.get` then BeautifulSoup. Here: reqwest's blocking
 //! client, then the `scraper` crate (html5ever, the HTML parser of the Servo browser engine).
 //!
 //! - `parse_page`: parse the body with `scraper::Html::parse_document`, find the first
@@ -20,12 +20,12 @@ use std::time::Duration;
 
 use scraper::{Html, Selector};
 
-/// What the scraper keeps of a page: the seed's `{'url', 'title', 'length'}`.
+/// What the scraper keeps of a page: the classic tutorial's `{'url', 'title', 'length'}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Page {
     /// The text of the first `<title>`, trimmed; `None` when the page has none.
     pub title: Option<String>,
-    /// The size of the body in bytes (the seed's `len(response.content)`).
+    /// The size of the body in bytes (the classic tutorial's `len(response.content)`).
     pub length: usize,
 }
 
@@ -85,7 +85,7 @@ pub fn parse_page(body: &[u8]) -> Page {
 }
 
 /// Fetches `url` with `client` and parses it. An error status (404) is an error, unlike the
-/// seed's version, which would parse the error page and report its title.
+/// classic tutorial's version, which would parse the error page and report its title.
 pub fn fetch_and_parse(client: &reqwest::blocking::Client, url: &str) -> Result<Page, ScrapeError> {
     // TODO: client.get(url).send(), error_for_status, bytes(), parse_page.
     todo!()

@@ -1,12 +1,12 @@
 //! Exercise 5.2: the scraper with a bounded number of threads.
 //! Book: src/ch05/02-threads.md
 //!
-//! The seed's `threaded` starts a thread per URL and, once ten are running, joins the oldest
+//! The classic tutorial's `threaded` starts a thread per URL and, once ten are running, joins the oldest
 //! before starting the next: a slow first URL holds up the start of every later one, and the
 //! results come back in the order the threads finish. Write the baseline, then the threaded
 //! scraper done properly:
 //!
-//! - `scrape_sequential`: one URL after another (the seed's `sequential`).
+//! - `scrape_sequential`: one URL after another (the classic tutorial's `sequential`).
 //!
 //! And `scrape_threaded`:
 //!
@@ -26,14 +26,14 @@ use reqwest::blocking::Client;
 
 use crate::fetch_and_parse::{Scraped, fetch_and_parse};
 
-/// The seed's `sequential`: one URL after another, one result per URL.
+/// The classic tutorial's `sequential`: one URL after another, one result per URL.
 pub fn scrape_sequential(client: &Client, urls: &[String]) -> Vec<Scraped> {
     // TODO: a `Scraped { url, page: fetch_and_parse(client, url) }` per URL, in order.
     todo!()
 }
 
-/// The seed's `threaded`, fixed: at most `threads` requests at once, and the results in input
-/// order (the seed appends them in the order they finish).
+/// The classic tutorial's `threaded`, fixed: at most `threads` requests at once, and the results in input
+/// order (the classic tutorial appends them in the order they finish).
 pub fn scrape_threaded(client: &Client, urls: &[String], threads: usize) -> Vec<Scraped> {
     // TODO: `threads` scoped threads, one shared queue of (index, url), results by index.
     todo!()

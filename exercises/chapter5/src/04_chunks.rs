@@ -1,7 +1,7 @@
 //! Exercise 5.4: chunks that never come out empty.
 //! Book: src/ch05/04-chunks.md
 //!
-//! The seed's pipeline splits its records with `chunk_size = len(data) // num_processes`. With
+//! The classic tutorial's pipeline splits its records with `chunk_size = len(data) // num_processes`. With
 //! fewer records than processes that is 0, and `range(0, len, 0)` raises `ValueError`; when the
 //! division is not exact, it makes one chunk more than there are processes. Fix it:
 //!
@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One input record: the seed's dictionary, with its optional fields.
+/// One input record: the classic tutorial's dictionary, with its optional fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     pub id: u64,
@@ -21,7 +21,7 @@ pub struct Record {
     pub description: Option<String>,
 }
 
-/// One output record: the seed's `processed` dictionary.
+/// One output record: the classic tutorial's `processed` dictionary.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Processed {
     pub id: u64,
@@ -33,7 +33,7 @@ pub struct Processed {
     pub score: f64,
 }
 
-/// The seed's per-record work (`DataProcessor.process_chunk`, for one item). Provided.
+/// The classic tutorial's per-record work (`DataProcessor.process_chunk`, for one item). Provided.
 pub fn process_record(record: &Record) -> Processed {
     let value = record.value.unwrap_or(0);
     Processed {
@@ -47,12 +47,12 @@ pub fn process_record(record: &Record) -> Processed {
     }
 }
 
-/// The seed's `process_chunk`: every record of a chunk, in order. Provided.
+/// The classic tutorial's `process_chunk`: every record of a chunk, in order. Provided.
 pub fn process_chunk(chunk: &[Record]) -> Vec<Processed> {
     chunk.iter().map(process_record).collect()
 }
 
-/// The seed's test data: `count` records with values, categories and descriptions that repeat.
+/// The classic tutorial's test data: `count` records with values, categories and descriptions that repeat.
 pub fn test_data(count: u64) -> Vec<Record> {
     (0..count)
         .map(|i| Record {

@@ -1,7 +1,7 @@
 //! Exercise 5.5: the pipeline in parallel, order kept.
 //! Book: src/ch05/05-pipeline.md
 //!
-//! The seed's `process_parallel` with rayon instead of `multiprocessing.Pool`: split the records
+//! The classic tutorial's `process_parallel` with rayon instead of `multiprocessing.Pool`: split the records
 //! with your `chunk_list` (exercise 5.4), process the chunks in parallel with `process_chunk`,
 //! and flatten the results **in input order**.
 //!
@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::chunks::{Processed, Record, chunk_list};
 
-/// The seed's `process_sequential`. Provided, as the baseline and the expected output.
+/// The classic tutorial's `process_sequential`. Provided, as the baseline and the expected output.
 pub fn process_sequential(
     data: &[Record],
     process_chunk: impl Fn(&[Record]) -> Vec<Processed>,
@@ -21,7 +21,7 @@ pub fn process_sequential(
     process_chunk(data)
 }
 
-/// The seed's `process_parallel` with rayon instead of a process pool: split into `parts`
+/// The classic tutorial's `process_parallel` with rayon instead of a process pool: split into `parts`
 /// chunks, process the chunks in parallel, and flatten the results in input order.
 pub fn process_parallel(
     data: &[Record],

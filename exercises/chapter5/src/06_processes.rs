@@ -1,7 +1,7 @@
 //! Exercise 5.6: the pipeline on a process pool, every record accounted for.
 //! Book: src/ch05/06-processes.md
 //!
-//! The seed's `process_parallel` as it is written, with a process pool: `src/pool.rs` provides
+//! The classic tutorial's `process_parallel` as it is written, with a process pool: `src/pool.rs` provides
 //! one (your pool from chapter 4, with chunks of records for tasks). Write
 //! `process_in_processes`:
 //!
@@ -38,7 +38,7 @@ impl fmt::Display for RecordError {
     }
 }
 
-/// The seed's `process_parallel` on worker processes: split into `parts` chunks, process them
+/// The classic tutorial's `process_parallel` on worker processes: split into `parts` chunks, process them
 /// on the pool, flatten in input order. Every record gets exactly one result; a failed chunk
 /// costs its own records, not the run.
 pub fn process_in_processes(

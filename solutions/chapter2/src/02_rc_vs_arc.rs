@@ -28,7 +28,7 @@ use std::sync::{Arc, Barrier};
 use std::thread;
 
 // ANCHOR: solution
-/// The seed's `sys.getrefcount` walk-through with an `Rc`: the strong count of a new value,
+/// The classic tutorial's `sys.getrefcount` walk-through with an `Rc`: the strong count of a new value,
 /// after one clone, and after dropping that clone.
 pub fn counts_on_one_thread() -> [usize; 3] {
     let x = Rc::new(Vec::<u8>::new());

@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::ops::Range;
 
 // ANCHOR: solution
-/// The sum of `i * i` for every `i` in `numbers`: the seed's `cpu_bound_task`, in Rust.
+/// The sum of `i * i` for every `i` in `numbers`: the classic tutorial's `cpu_bound_task`, in Rust.
 pub fn sum_of_squares(numbers: Range<u64>) -> u128 {
     let mut total: u128 = 0;
     for i in numbers {

@@ -4,7 +4,7 @@
 use std::future::Future;
 
 // ANCHOR: solution
-/// Sends request 0, waits for its response, then request 1, and so on: the seed's
+/// Sends request 0, waits for its response, then request 1, and so on: the classic tutorial's
 /// single-threaded loop. Returns the responses in request order.
 pub async fn one_after_another<F, Fut>(count: usize, request: F) -> Vec<Fut::Output>
 where

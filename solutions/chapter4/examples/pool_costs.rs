@@ -5,7 +5,7 @@
 //! cargo run --release -p chapter4-solution --example pool_costs
 //! ```
 //!
-//! Three tables: the seed's CPU-bound task four ways (one thread, threads under one GIL, threads
+//! Three tables: the classic tutorial's CPU-bound task four ways (one thread, threads under one GIL, threads
 //! without one, a process pool, rayon); what one tiny task costs on each; and what moving data
 //! to a worker process and back costs against moving it to a thread. Medians of several runs.
 
@@ -22,7 +22,7 @@ use chapter4::rayon_pool::par_map;
 use chapter4::worker::sum_of_squares;
 
 const RUNS: usize = 5;
-/// The seed runs `cpu_intensive(10_000_000)` four times; Rust needs more to take a while.
+/// The classic tutorial runs `cpu_intensive(10_000_000)` four times; Rust needs more to take a while.
 const TASKS: usize = 4;
 const N: u64 = 100_000_000;
 const TINY_TASKS: u64 = 20_000;

@@ -1,4 +1,4 @@
-//! The seed's data pipeline on its 10,000 records: sequential, then in parallel with rayon for
+//! The classic tutorial's data pipeline on its 10,000 records: sequential, then in parallel with rayon for
 //! several numbers of parts, then on a warm pool of two worker processes. Measured in release
 //! mode (the first command builds the worker program, which examples do not get built for them):
 //!

@@ -1,4 +1,4 @@
-//! The seed's scraper comparison on its 30 URLs (three sites, ten times each), against a local
+//! The classic tutorial's scraper comparison on its 30 URLs (three sites, ten times each), against a local
 //! site that answers every page after 100 ms. Measured in release mode:
 //!
 //! ```text
@@ -17,7 +17,7 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 
 fn main() {
     let site = Site::start(LATENCY);
-    // The seed's list: ['https://example.com', 'https://python.org', 'https://github.com'] * 10
+    // The classic tutorial's list: ['https://example.com', 'https://python.org', 'https://github.com'] * 10
     let urls: Vec<String> = (0..10)
         .flat_map(|_| ["example.com", "python.org", "github.com"])
         .map(|name| site.url(&format!("/page/{name}")))
@@ -37,13 +37,13 @@ fn main() {
     });
     measure(
         &site,
-        "4 threads (the seed's Pool(4))",
+        "4 threads (the classic tutorial's Pool(4))",
         Some(sequential),
         || scrape_threaded(&client, &urls, 4),
     );
     measure(
         &site,
-        "10 threads (the seed's threaded)",
+        "10 threads (the classic tutorial's threaded)",
         Some(sequential),
         || scrape_threaded(&client, &urls, 10),
     );

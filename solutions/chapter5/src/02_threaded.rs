@@ -9,7 +9,7 @@ use reqwest::blocking::Client;
 use crate::fetch_and_parse::{Scraped, fetch_and_parse};
 
 // ANCHOR: solution
-/// The seed's `sequential`: one URL after another, one result per URL.
+/// The classic tutorial's `sequential`: one URL after another, one result per URL.
 pub fn scrape_sequential(client: &Client, urls: &[String]) -> Vec<Scraped> {
     urls.iter()
         .map(|url| Scraped {
@@ -19,8 +19,8 @@ pub fn scrape_sequential(client: &Client, urls: &[String]) -> Vec<Scraped> {
         .collect()
 }
 
-/// The seed's `threaded`, fixed: at most `threads` requests at once, and the results in input
-/// order (the seed appends them in the order they finish).
+/// The classic tutorial's `threaded`, fixed: at most `threads` requests at once, and the results in input
+/// order (the classic tutorial appends them in the order they finish).
 pub fn scrape_threaded(client: &Client, urls: &[String], threads: usize) -> Vec<Scraped> {
     // A fixed set of threads taking URLs from one queue: never more than `threads` requests,
     // and a slow URL holds up only its own thread.

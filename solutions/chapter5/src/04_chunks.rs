@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One input record: the seed's dictionary, with its optional fields.
+/// One input record: the classic tutorial's dictionary, with its optional fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     pub id: u64,
@@ -12,7 +12,7 @@ pub struct Record {
     pub description: Option<String>,
 }
 
-/// One output record: the seed's `processed` dictionary.
+/// One output record: the classic tutorial's `processed` dictionary.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Processed {
     pub id: u64,
@@ -24,7 +24,7 @@ pub struct Processed {
     pub score: f64,
 }
 
-/// The seed's per-record work (`DataProcessor.process_chunk`, for one item). Provided.
+/// The classic tutorial's per-record work (`DataProcessor.process_chunk`, for one item). Provided.
 pub fn process_record(record: &Record) -> Processed {
     let value = record.value.unwrap_or(0);
     Processed {
@@ -38,12 +38,12 @@ pub fn process_record(record: &Record) -> Processed {
     }
 }
 
-/// The seed's `process_chunk`: every record of a chunk, in order. Provided.
+/// The classic tutorial's `process_chunk`: every record of a chunk, in order. Provided.
 pub fn process_chunk(chunk: &[Record]) -> Vec<Processed> {
     chunk.iter().map(process_record).collect()
 }
 
-/// The seed's test data: `count` records with values, categories and descriptions that repeat.
+/// The classic tutorial's test data: `count` records with values, categories and descriptions that repeat.
 pub fn test_data(count: u64) -> Vec<Record> {
     (0..count)
         .map(|i| Record {
@@ -57,7 +57,7 @@ pub fn test_data(count: u64) -> Vec<Record> {
 
 // ANCHOR: solution
 /// How many records go in each chunk when `len` records are split for `parts` workers: enough
-/// that `parts` chunks hold them all (round up), and never 0. The seed's `len // parts` is 0
+/// that `parts` chunks hold them all (round up), and never 0. The classic tutorial's `len // parts` is 0
 /// for fewer records than workers (and `range(0, n, 0)` raises), and makes one chunk too many
 /// when the division is not exact.
 pub fn chunk_size(len: usize, parts: usize) -> usize {

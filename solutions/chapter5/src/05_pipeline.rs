@@ -5,7 +5,7 @@ use rayon::prelude::*;
 
 use crate::chunks::{Processed, Record, chunk_list};
 
-/// The seed's `process_sequential`. Provided, as the baseline and the expected output.
+/// The classic tutorial's `process_sequential`. Provided, as the baseline and the expected output.
 pub fn process_sequential(
     data: &[Record],
     process_chunk: impl Fn(&[Record]) -> Vec<Processed>,
@@ -14,7 +14,7 @@ pub fn process_sequential(
 }
 
 // ANCHOR: solution
-/// The seed's `process_parallel` with rayon instead of a process pool: split into `parts`
+/// The classic tutorial's `process_parallel` with rayon instead of a process pool: split into `parts`
 /// chunks, process the chunks in parallel, and flatten the results in input order.
 pub fn process_parallel(
     data: &[Record],

@@ -25,7 +25,7 @@ impl fmt::Display for RecordError {
 }
 
 // ANCHOR: solution
-/// The seed's `process_parallel` on worker processes: split into `parts` chunks, process them
+/// The classic tutorial's `process_parallel` on worker processes: split into `parts` chunks, process them
 /// on the pool, flatten in input order. Every record gets exactly one result; a failed chunk
 /// costs its own records, not the run.
 pub fn process_in_processes(

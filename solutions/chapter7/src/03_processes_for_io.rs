@@ -2,7 +2,7 @@
 //! Book: src/ch07/03-processes-for-io.md
 //!
 //! Find and fix. `fetch_all` downloads every URL through a pool of worker processes, one per
-//! core, as the seed's `Pool().map(download, urls)` does. A download spends its time waiting on
+//! core, as the classic tutorial's `Pool().map(download, urls)` does. A download spends its time waiting on
 //! the network, and a wait needs no core: the pool only adds start-up time and caps the waits in
 //! flight at the number of workers.
 //!
@@ -54,7 +54,7 @@ impl ProcessPool {
     }
 }
 
-/// The cores of the machine the seed's pool would size itself to.
+/// The cores of the machine the classic tutorial's pool would size itself to.
 pub const CORES: usize = 2;
 
 // ANCHOR: solution

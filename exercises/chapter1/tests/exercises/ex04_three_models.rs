@@ -6,7 +6,7 @@ use support::sim::{Scenario, Tick};
 
 const EXERCISE: Exercise = Exercise::new("1.4", "ch01/04-three-models.md");
 
-/// The seed's picture: three pieces of CPU-bound work, the third one shorter.
+/// The classic tutorial's picture: three pieces of CPU-bound work, the third one shorter.
 const WORK: [Tick; 3] = [12, 12, 8];
 const TURN: Tick = 4;
 

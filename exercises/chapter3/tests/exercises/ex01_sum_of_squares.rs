@@ -80,7 +80,7 @@ fn the_sum_of_squares_in_pieces() {
 
 #[test]
 fn the_seeds_task_gives_pythons_answer() {
-    // The seed's cpu_bound_task(10_000_000); Python prints 333333283333335000000. It does not
+    // The classic tutorial's cpu_bound_task(10_000_000); Python prints 333333283333335000000. It does not
     // fit in a u64: that is why the sum is a u128.
     let total = EXERCISE.run(|| sum_of_squares(0..10_000_000));
     EXERCISE.check(

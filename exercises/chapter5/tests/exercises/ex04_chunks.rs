@@ -20,7 +20,7 @@ fn chunks_for_every_input_size_including_empty_and_tiny() {
         (7, 0),
     ];
     let mut table =
-        String::from("records  parts  seed's size  chunk size  chunks  records per chunk\n");
+        String::from("records  parts     len // n  chunk size  chunks  records per chunk\n");
     for (records, parts) in cases {
         let data = test_data(records);
         let given = data.clone();
@@ -39,7 +39,7 @@ fn chunks_for_every_input_size_including_empty_and_tiny() {
                  order, each record once"
             ),
         );
-        // The seed's `len(data) // num_processes` (ZeroDivisionError for 0 processes).
+        // The classic tutorial's `len(data) // num_processes` (ZeroDivisionError for 0 processes).
         let seed = (records as usize)
             .checked_div(parts)
             .map_or_else(|| "error".to_owned(), |size| size.to_string());
