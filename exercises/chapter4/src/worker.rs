@@ -9,6 +9,9 @@ use std::time::Duration;
 use crate::protocol::{self, Answer, ReceiveError, Reply, Request, Task};
 
 /// The classic tutorial's `cpu_intensive(n)`: the sum of `i * i` for `i` in `0..n`, wrapping on overflow.
+// Never inlined: every caller (a thread, rayon, a worker process) then runs the very same
+// machine code, so the measurements compare ways of running it, not ways of compiling it.
+#[inline(never)]
 pub fn sum_of_squares(n: u64) -> u64 {
     // `black_box` keeps the optimiser from replacing the loop with the closed formula
     // n(n-1)(2n-1)/6: the point of this function is to take CPU time, like the Python loop.
