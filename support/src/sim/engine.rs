@@ -166,7 +166,11 @@ pub(super) fn run(scenario: Scenario) -> Result<Timeline, SimError> {
     let mut runners = Vec::new();
     let mut locks = Vec::new();
     let mut rows = Vec::new();
+    let mut gil_processes = Vec::new();
     for (index, process) in scenario.processes.into_iter().enumerate() {
+        if process.gil.is_some() {
+            gil_processes.push(process.name.clone());
+        }
         locks.push(process.gil.map(|policy| Lock {
             policy,
             holder: None,
@@ -250,7 +254,11 @@ pub(super) fn run(scenario: Scenario) -> Result<Timeline, SimError> {
             row.states.push(state);
         }
     }
-    Ok(Timeline { rows, notes })
+    Ok(Timeline {
+        rows,
+        notes,
+        gil_processes,
+    })
 }
 
 /// Asks the policy who holds the GIL this tick, and checks that the answer is allowed.

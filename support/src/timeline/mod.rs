@@ -109,9 +109,22 @@ pub struct Timeline {
     pub rows: Vec<Row>,
     /// What the policies asked to have drawn, such as drop requests.
     pub notes: Vec<Note>,
+    /// The processes whose threads share a GIL, in order (the others are free-threaded).
+    pub gil_processes: Vec<String>,
 }
 
 impl Timeline {
+    /// Who held the GIL of `process` at each tick: the index of the row that ran Python then.
+    pub fn gil_holders(&self, process: &str) -> Vec<Option<usize>> {
+        (0..self.total_ticks() as usize)
+            .map(|tick| {
+                self.rows.iter().position(|row| {
+                    row.process == process && row.states.get(tick) == Some(&State::Python)
+                })
+            })
+            .collect()
+    }
+
     /// How long the whole scenario took.
     pub fn total_ticks(&self) -> Tick {
         self.rows.iter().map(Row::finished_at).max().unwrap_or(0)

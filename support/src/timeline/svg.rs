@@ -22,22 +22,54 @@ fn colour(state: State) -> &'static str {
     }
 }
 
-/// Draws a timeline with a title, one bar per thread, a tick axis and a legend.
+/// The colour of the GIL row, where each bar is named after the thread holding the GIL.
+const GIL_COLOUR: &str = "#3b3b3b";
+
+/// The processes that get a GIL row: those whose GIL several threads share.
+fn shared_gils(timeline: &Timeline) -> Vec<&str> {
+    timeline
+        .gil_processes
+        .iter()
+        .map(String::as_str)
+        .filter(|process| {
+            timeline
+                .rows
+                .iter()
+                .filter(|row| row.process == *process)
+                .count()
+                > 1
+        })
+        .collect()
+}
+
+/// Draws a timeline with a title, a row showing who holds each shared GIL, one bar per thread,
+/// a tick axis and a legend.
 pub fn render(timeline: &Timeline, title: &str) -> String {
     let total = timeline.total_ticks().max(1);
+    let gils = shared_gils(timeline);
+    let gil_label = |process: &str| {
+        if gils.len() == 1 {
+            "GIL".to_owned()
+        } else {
+            format!("GIL {process}")
+        }
+    };
     let label_width = timeline
         .rows
         .iter()
         .map(|row| row.thread.len())
+        .chain(gils.iter().map(|process| gil_label(process).len()))
         .max()
         .unwrap_or(0) as f64
         * LABEL_CHAR_WIDTH
         + 16.0;
     let tick_width = PLOT_WIDTH / total as f64;
-    let plot_top = 34.0;
+    let gil_rows_height = ROW_HEIGHT * gils.len() as f64;
+    let plot_top = 34.0 + gil_rows_height;
     let plot_bottom = plot_top + ROW_HEIGHT * timeline.rows.len() as f64;
     let width = label_width + PLOT_WIDTH + 20.0;
-    let height = plot_bottom + 64.0;
+    let (legend, legend_lines) = legend(timeline, !gils.is_empty(), plot_bottom + 40.0, width);
+    let height = plot_bottom + 46.0 + 18.0 * legend_lines as f64;
     let x_of = |tick: Tick| label_width + tick as f64 * tick_width;
 
     let mut document = Document::new()
@@ -53,6 +85,55 @@ pub fn render(timeline: &Timeline, title: &str) -> String {
                 .set("y", 20)
                 .set("font-weight", "bold"),
         );
+
+    for (index, process) in gils.iter().enumerate() {
+        let top = 34.0 + ROW_HEIGHT * index as f64;
+        let label = gil_label(process);
+        let mut bars = Group::new().add(
+            Text::new(label.as_str())
+                .set("x", 4)
+                .set("y", top + BAR_HEIGHT - 4.0)
+                .set("font-weight", "bold"),
+        );
+        let holders = timeline.gil_holders(process);
+        let mut start = 0;
+        while start < holders.len() {
+            let holder = holders[start];
+            let length = holders[start..]
+                .iter()
+                .take_while(|&&h| h == holder)
+                .count();
+            if let Some(row) = holder {
+                let name = timeline.rows[row].thread.as_str();
+                let (x, width) = (x_of(start as Tick), length as f64 * tick_width);
+                // A hairline gap at each start shows the hand-over between two holders.
+                bars = bars.add(
+                    Rectangle::new()
+                        .set("x", x + 0.5)
+                        .set("y", top)
+                        .set("width", (width - 1.0).max(0.5))
+                        .set("height", BAR_HEIGHT)
+                        .set("fill", GIL_COLOUR)
+                        .add(Title::new(format!(
+                            "{name} holds the GIL for ticks {start}-{}",
+                            start + length
+                        ))),
+                );
+                if width >= name.len() as f64 * 7.5 + 4.0 {
+                    bars = bars.add(
+                        Text::new(name)
+                            .set("x", x + width / 2.0)
+                            .set("y", top + BAR_HEIGHT - 5.0)
+                            .set("text-anchor", "middle")
+                            .set("font-size", 11)
+                            .set("fill", "white"),
+                    );
+                }
+            }
+            start += length;
+        }
+        document = document.add(bars);
+    }
 
     for (index, row) in timeline.rows.iter().enumerate() {
         let top = plot_top + ROW_HEIGHT * index as f64;
@@ -105,9 +186,7 @@ pub fn render(timeline: &Timeline, title: &str) -> String {
     }
 
     document = document.add(axis(total, x_of, plot_bottom));
-    document
-        .add(legend(timeline, plot_bottom + 40.0))
-        .to_string()
+    document.add(legend).to_string()
 }
 
 fn axis(total: Tick, x_of: impl Fn(Tick) -> f64, y: f64) -> Group {
@@ -144,29 +223,43 @@ fn axis(total: Tick, x_of: impl Fn(Tick) -> f64, y: f64) -> Group {
     axis
 }
 
-fn legend(timeline: &Timeline, y: f64) -> Group {
-    let mut legend = Group::new();
-    let mut x = 4.0;
+/// The legend: one entry per state that appears (and the GIL row, if drawn), wrapped to `width`.
+/// Returns the group and how many lines it takes.
+fn legend(timeline: &Timeline, gil_row: bool, y: f64, width: f64) -> (Group, usize) {
+    let mut entries: Vec<(&str, &str)> = Vec::new();
+    if gil_row {
+        entries.push((GIL_COLOUR, "GIL: who holds it"));
+    }
     for state in State::ALL.into_iter().filter(|&state| state != State::Done) {
-        if !timeline.rows.iter().any(|row| row.states.contains(&state)) {
-            continue;
+        if timeline.rows.iter().any(|row| row.states.contains(&state)) {
+            entries.push((colour(state), state.meaning()));
         }
+    }
+    let mut legend = Group::new();
+    let (mut x, mut line) = (4.0, 0);
+    for (fill, meaning) in entries {
+        let entry_width = 36.0 + meaning.len() as f64 * 7.5;
+        if x > 4.0 && x + entry_width > width {
+            x = 4.0;
+            line += 1;
+        }
+        let top = y + 18.0 * line as f64;
         legend = legend
             .add(
                 Rectangle::new()
                     .set("x", x)
-                    .set("y", y - 10.0)
+                    .set("y", top - 10.0)
                     .set("width", 12)
                     .set("height", 12)
-                    .set("fill", colour(state)),
+                    .set("fill", fill),
             )
             .add(
-                Text::new(state.meaning())
+                Text::new(meaning)
                     .set("x", x + 16.0)
-                    .set("y", y)
+                    .set("y", top)
                     .set("font-size", 12),
             );
-        x += 36.0 + state.meaning().len() as f64 * 7.5;
+        x += entry_width;
     }
-    legend
+    (legend, line + 1)
 }
