@@ -37,13 +37,13 @@ fn main() {
     });
     measure(
         &site,
-        "4 threads (the classic tutorial's Pool(4))",
+        "4 threads (like Pool(4))",
         Some(sequential),
         || scrape_threaded(&client, &urls, 4),
     );
     measure(
         &site,
-        "10 threads (the classic tutorial's threaded)",
+        "10 threads (like threaded())",
         Some(sequential),
         || scrape_threaded(&client, &urls, 10),
     );
