@@ -35,12 +35,9 @@ fn main() {
     let sequential = measure(&site, "sequential", None, || {
         scrape_sequential(&client, &urls)
     });
-    measure(
-        &site,
-        "4 threads (like Pool(4))",
-        Some(sequential),
-        || scrape_threaded(&client, &urls, 4),
-    );
+    measure(&site, "4 threads (like Pool(4))", Some(sequential), || {
+        scrape_threaded(&client, &urls, 4)
+    });
     measure(
         &site,
         "10 threads (like threaded())",
