@@ -27,33 +27,6 @@ fn declared_exercises(crate_dir: &std::path::Path) -> BTreeMap<String, bool> {
         .collect()
 }
 
-/// The failure blocks of libtest's output: (test name, what the test printed).
-fn failure_blocks(output: &str) -> Vec<(String, String)> {
-    let mut blocks = Vec::new();
-    let mut lines = output.lines().peekable();
-    while let Some(line) = lines.next() {
-        let Some(name) = line
-            .strip_prefix("---- ")
-            .and_then(|rest| rest.strip_suffix(" stdout ----"))
-        else {
-            continue;
-        };
-        let mut body = Vec::new();
-        while let Some(next) = lines.peek() {
-            if next.starts_with("---- ") || next.trim() == "failures:" {
-                break;
-            }
-            body.push(lines.next().unwrap_or_default());
-        }
-        let printed: Vec<&str> = body
-            .into_iter()
-            .filter(|line| !line.trim().is_empty())
-            .collect();
-        blocks.push((name.to_owned(), printed.join("\n")));
-    }
-    blocks
-}
-
 #[test]
 fn every_untouched_stub_fails_with_one_clear_line_per_test() {
     let mut problems = Vec::new();
@@ -124,7 +97,8 @@ fn check_stub_run(
     if text.contains("stack backtrace") {
         problems.push(format!("{run_name}: a failing test prints a backtrace"));
     }
-    for (test, printed) in failure_blocks(text) {
+    for learn::runner::Failure { test, printed } in learn::runner::failures(text) {
+        let printed = printed.join("\n");
         let one_line = !printed.contains('\n');
         let id = printed
             .strip_prefix("exercise ")

@@ -119,6 +119,45 @@ fn wait(mut child: Child, stop: &AtomicBool) -> Outcome {
     Outcome { ending, output }
 }
 
+/// One failing test as libtest reports it: its name, and the non-empty lines it printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub test: String,
+    pub printed: Vec<String>,
+}
+
+/// The `---- name stdout ----` blocks of libtest's output, in order.
+pub fn failures(output: &str) -> Vec<Failure> {
+    let mut failures = Vec::new();
+    let mut lines = output.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(test) = line
+            .strip_prefix("---- ")
+            .and_then(|rest| rest.strip_suffix(" stdout ----"))
+        else {
+            continue;
+        };
+        let mut printed = Vec::new();
+        while let Some(next) = lines.peek() {
+            if next.starts_with("---- ")
+                || next.trim() == "failures:"
+                || next.starts_with("test result:")
+            {
+                break;
+            }
+            let next = lines.next().unwrap_or_default();
+            if !next.trim().is_empty() {
+                printed.push(next.to_owned());
+            }
+        }
+        failures.push(Failure {
+            test: test.to_owned(),
+            printed,
+        });
+    }
+    failures
+}
+
 /// Reads cargo's output for how the run ended.
 pub fn classify(success: bool, output: &str) -> Ending {
     let results: Vec<&str> = output
@@ -160,5 +199,25 @@ mod tests {
         assert_eq!(classify(false, failed), Ending::Failed);
         let broken = "error[E0308]: mismatched types\nerror: could not compile `chapter1`\n";
         assert_eq!(classify(false, broken), Ending::CompileError);
+    }
+
+    #[test]
+    fn failure_blocks_are_split_per_test_without_blank_lines() {
+        let output = "\
+---- a::one stdout ----
+exercise 1.1 is not implemented yet
+
+---- a::two stdout ----
+line 1
+line 2
+
+failures:
+    a::one
+";
+        let failures = failures(output);
+        assert_eq!(failures.len(), 2);
+        assert_eq!(failures[0].test, "a::one");
+        assert_eq!(failures[0].printed, ["exercise 1.1 is not implemented yet"]);
+        assert_eq!(failures[1].printed, ["line 1", "line 2"]);
     }
 }

@@ -98,43 +98,24 @@ fn failure_details(output: &str) -> String {
         "━━━",
     ];
     let mut details = Vec::new();
-    let mut inside_failure = false;
-    for line in output.lines() {
-        if line.starts_with("---- ") && line.ends_with(" stdout ----") {
-            inside_failure = true;
-            let test = line
-                .trim_start_matches("---- ")
-                .trim_end_matches(" stdout ----");
-            details.push(format!("test {test}:"));
-            continue;
-        }
-        if line.trim() == "failures:" || line.starts_with("test result:") {
-            inside_failure = false;
-        }
-        if inside_failure
-            && !line.trim().is_empty()
-            && !noise.iter().any(|prefix| line.starts_with(prefix))
+    for failure in crate::runner::failures(output) {
+        details.push(format!("test {}:", failure.test));
+        for line in failure
+            .printed
+            .iter()
+            .filter(|line| !noise.iter().any(|prefix| line.starts_with(prefix)))
         {
-            let line = if line.starts_with("exercise ") {
+            details.push(if line.starts_with("exercise ") {
                 wrap(line)
             } else {
-                line.to_owned()
-            };
-            details.push(line);
+                line.clone()
+            });
         }
     }
     if details.is_empty() {
-        details.push(
-            output
-                .lines()
-                .rev()
-                .take(20)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
+        // No test failed: show how cargo ended instead (a crash, a missing binary, ...).
+        let lines: Vec<&str> = output.lines().collect();
+        details.push(lines[lines.len().saturating_sub(20)..].join("\n"));
     }
     details.join("\n") + "\n"
 }
