@@ -13,6 +13,7 @@
 //! for the chapters whose programs fetch pages.
 
 pub mod exercise;
+pub mod program;
 pub mod sim;
 #[cfg(feature = "site")]
 pub mod site;

@@ -75,27 +75,14 @@ fn main() {
     pool.shutdown().expect("shut the pool down");
 }
 
-/// `cargo build --release -p chapter5-solution` puts the worker program beside the examples'
-/// folder; examples do not get the `CARGO_BIN_EXE_` variables that tests get.
+/// The worker program, built beside this example by `cargo build --release -p chapter5-solution`.
 fn worker_program() -> PathBuf {
-    let example = std::env::current_exe().expect("the example's own path");
-    let profile_dir = example
-        .parent()
-        .and_then(|examples| examples.parent())
-        .expect("target/<profile>/examples/<example>");
-    let worker = profile_dir.join(format!(
-        "chapter5-solution-worker{}",
-        std::env::consts::EXE_SUFFIX
-    ));
-    if !worker.exists() {
-        eprintln!(
-            "the worker program is not built: run `cargo build --release -p chapter5-solution` \
-             first (looked for {})",
-            worker.display()
-        );
-        std::process::exit(2);
-    }
-    worker
+    support::program::built_program("chapter5-solution", "chapter5-solution-worker").unwrap_or_else(
+        |error| {
+            eprintln!("{error}");
+            std::process::exit(2);
+        },
+    )
 }
 
 fn ms(time: Duration) -> f64 {
