@@ -211,7 +211,8 @@ impl LearnerPanic {
     }
 }
 
-fn panic_message(payload: &(dyn Any + Send)) -> String {
+/// The text a panic carried (`panic!` gives a `&str` or a `String`).
+pub fn panic_message(payload: &(dyn Any + Send)) -> String {
     if let Some(text) = payload.downcast_ref::<&str>() {
         (*text).to_owned()
     } else if let Some(text) = payload.downcast_ref::<String>() {

@@ -4,6 +4,7 @@ use std::panic;
 use std::time::Duration;
 
 use support::Exercise;
+use support::exercise::panic_message;
 
 const EXERCISE: Exercise =
     Exercise::new("9.9", "ch09/99-example.md").with_hang_hint("the usual cause");
@@ -11,15 +12,7 @@ const EXERCISE: Exercise =
 /// Runs `f` and returns the message it panicked with.
 fn failure_of(f: impl FnOnce() + panic::UnwindSafe) -> String {
     let payload = panic::catch_unwind(f).expect_err("the exercise should have failed");
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| {
-            payload
-                .downcast_ref::<&str>()
-                .map(|text| (*text).to_owned())
-        })
-        .unwrap_or_default()
+    panic_message(payload.as_ref())
 }
 
 #[test]

@@ -9,6 +9,7 @@ use chapter7::untrusted_messages::{Job, MAX_FRAME_BYTES, MAX_NUMBERS, encode_job
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
 use support::Exercise;
+use support::exercise::panic_message;
 
 const EXERCISE: Exercise = Exercise::new("7.7", "ch07/07-untrusted-messages.md");
 const MISTAKE: &str = "trusting messages from another process";
@@ -45,18 +46,7 @@ fn read_counted(input: impl Read) -> Outcome {
     let result = match panic::catch_unwind(AssertUnwindSafe(|| read_job(&mut stream))) {
         Ok(Ok(job)) => format!("ok: job {} with {} numbers", job.id, job.numbers.len()),
         Ok(Err(error)) => error.kind().to_owned(),
-        Err(payload) => {
-            let message = payload
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| {
-                    payload
-                        .downcast_ref::<&str>()
-                        .map(|text| (*text).to_owned())
-                })
-                .unwrap_or_default();
-            format!("PANIC: {message}")
-        }
+        Err(payload) => format!("PANIC: {}", panic_message(payload.as_ref())),
     };
     Outcome {
         result,
