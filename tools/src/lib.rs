@@ -1,0 +1,2 @@
+//! Code shared by the maintainers' commands in `src/bin/`. Each command has a short name in
+//! `.cargo/config.toml` (`cargo wrong-answers`, `cargo soak`, `cargo new-exercise`).
