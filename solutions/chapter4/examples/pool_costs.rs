@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use chapter4::interpreter::Interpreter;
 use chapter4::process_pool::Pool;
 use chapter4::protocol::{Answer, Task};
-use chapter4::rayon_pool::par_map;
+use chapter4::rayon::par_map;
 use chapter4::worker::sum_of_squares;
 
 const RUNS: usize = 5;

@@ -21,9 +21,9 @@ use cpu_time::ProcessTime;
 
 use chapter3::amdahl::parallel_fraction;
 use chapter3::lock_or_free::{steps, sum_on_free_threads, sum_under_one_lock};
+use chapter3::rayon::sum_with_rayon;
 use chapter3::requests::all_at_once;
 use chapter3::sum_of_squares::sum_of_squares;
-use chapter3::with_rayon::sum_with_rayon;
 use clients::{fetch, fetch_async};
 use server::LatencyServer;
 
