@@ -19,6 +19,9 @@
 // the solutions need as a hint.
 #![allow(unused_variables, dead_code, unused_imports, unused_mut)]
 
+/// Provided code, complete: what the exercises use and you do not change.
+pub mod provided;
+
 #[path = "01_fetch_and_parse.rs"]
 pub mod fetch_and_parse;
 #[path = "02_threaded.rs"]

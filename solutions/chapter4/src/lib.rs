@@ -10,6 +10,10 @@ pub mod protocol;
 #[path = "../../../exercises/chapter4/src/worker.rs"]
 pub mod worker;
 
+/// The provided code: the exercise crate's own files, so that there is one copy.
+#[path = "../../../exercises/chapter4/src/provided/mod.rs"]
+pub mod provided;
+
 #[path = "01_one_worker.rs"]
 pub mod one_worker;
 #[path = "02_process_pool.rs"]

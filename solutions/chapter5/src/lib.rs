@@ -1,5 +1,9 @@
 //! Reference solutions to chapter 5 of *The GIL, Hands-On*: a scraper and a pipeline.
 
+/// The provided code: the exercise crate's own files, so that there is one copy.
+#[path = "../../../exercises/chapter5/src/provided/mod.rs"]
+pub mod provided;
+
 #[path = "01_fetch_and_parse.rs"]
 pub mod fetch_and_parse;
 #[path = "02_threaded.rs"]
