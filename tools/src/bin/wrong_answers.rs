@@ -90,7 +90,13 @@ fn run_catalogue(options: &Options) -> Result<usize, String> {
         .catalogue
         .clone()
         .unwrap_or_else(|| root.join("tests/wrong_answers"));
-    let entries: Vec<Entry> = catalogue::load(&catalogue_dir)?
+    // No catalogue folder yet (a new project): nothing to run.
+    let all = if catalogue_dir.exists() || options.catalogue.is_some() {
+        catalogue::load(&catalogue_dir)?
+    } else {
+        Vec::new()
+    };
+    let entries: Vec<Entry> = all
         .into_iter()
         .filter(|entry| catalogue::selects(options.filter.as_deref(), entry))
         .collect();
