@@ -18,13 +18,17 @@ use std::time::Duration;
 use tools::catalogue::{self, Entry, Language, RACE_RUNS};
 use tools::process::{self, Finished};
 
-const USAGE: &str = "usage: cargo wrong-answers [N | N.M] [--catalogue DIR] [--time-limit SECS]
+const USAGE: &str =
+    "usage: cargo wrong-answers [N | N.M] [--show] [--catalogue DIR] [--time-limit SECS]
   N, N.M          only chapter N, or only exercise N.M
+  --show          print what the failing tests said under each entry (for writing `expect`)
   --catalogue DIR read chapterN.toml files from DIR instead of tests/wrong_answers
-  --time-limit S  kill a test run after S seconds (default: the watchdog's limit + 25 s)";
+  --time-limit S  kill a test run after S seconds (default: the watchdog's wall-clock cap
+                  + 15 s; a hang the watchdog sees ends after about 5 s)";
 
 struct Options {
     filter: Option<String>,
+    show: bool,
     catalogue: Option<PathBuf>,
     limit: Duration,
 }
@@ -32,8 +36,12 @@ struct Options {
 fn parse_args() -> Result<Options, String> {
     let mut options = Options {
         filter: None,
+        show: false,
         catalogue: None,
-        limit: support::exercise::DEFAULT_LIMIT + Duration::from_secs(25),
+        // The watchdog ends a deadlock or an endless loop within seconds, and anything else at
+        // its wall-clock cap: past that, the tests themselves are stuck.
+        limit: support::exercise::wall_cap(support::exercise::DEFAULT_LIMIT)
+            + Duration::from_secs(15),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -48,6 +56,7 @@ fn parse_args() -> Result<Options, String> {
                     .ok_or("--time-limit needs a number of seconds")?;
                 options.limit = Duration::from_secs_f64(seconds);
             }
+            "--show" => options.show = true,
             "-h" | "--help" => return Err(String::new()),
             filter if options.filter.is_none() && is_filter(filter) => {
                 options.filter = Some(filter.to_owned());
@@ -140,6 +149,11 @@ fn run_catalogue(options: &Options) -> Result<usize, String> {
                 Ok(()) => check_entry(entry, tests.as_ref(), &checkout, options.limit),
             };
             println!("{}", verdict.line(entry));
+            if options.show {
+                for line in &verdict.said {
+                    println!("    {line}");
+                }
+            }
             if verdict.caught {
                 caught += 1;
             } else {
@@ -156,6 +170,8 @@ struct Verdict {
     caught: bool,
     why: String,
     seconds: f64,
+    /// What the failing tests printed (of the last run), for `--show`.
+    said: Vec<String>,
 }
 
 impl Verdict {
@@ -164,6 +180,7 @@ impl Verdict {
             caught: false,
             why,
             seconds: 0.0,
+            said: Vec::new(),
         }
     }
 
@@ -229,12 +246,14 @@ fn build_run_and_judge(entry: &Entry, tests: &dyn Tests, limit: Duration) -> Ver
     let runs = if entry.wrong.race { RACE_RUNS } else { 1 };
     let mut slowest = 0.0_f64;
     let mut misses = Vec::new();
+    let mut said = Vec::new();
     for run in 1..=runs {
         let finished = match tests.run(limit) {
             Ok(finished) => finished,
             Err(error) => return Verdict::missed(format!("cannot run the tests: {error}")),
         };
         slowest = slowest.max(finished.elapsed.as_secs_f64());
+        said = tests.what_failures_said(&finished.output);
         if let Err(why) = judge(entry, tests, &finished, limit) {
             misses.push((run, why));
         }
@@ -244,6 +263,7 @@ fn build_run_and_judge(entry: &Entry, tests: &dyn Tests, limit: Duration) -> Ver
             caught: true,
             why: String::new(),
             seconds: slowest,
+            said,
         },
         Some((run, why)) => Verdict {
             caught: false,
@@ -256,6 +276,7 @@ fn build_run_and_judge(entry: &Entry, tests: &dyn Tests, limit: Duration) -> Ver
                 )
             },
             seconds: slowest,
+            said,
         },
     }
 }
@@ -327,6 +348,8 @@ trait Tests {
     fn failing_tests(&self, output: &str) -> Vec<String>;
     /// How the names of the entry's own exercise's tests start.
     fn own_test_prefix(&self, entry: &Entry) -> String;
+    /// Each failing test's name and what it printed, one line each.
+    fn what_failures_said(&self, output: &str) -> Vec<String>;
 
     /// The unchanged solution builds and passes.
     fn baseline(&self, limit: Duration) -> Result<(), String> {
@@ -413,6 +436,16 @@ impl Tests for CargoTests {
     fn own_test_prefix(&self, entry: &Entry) -> String {
         format!("{}::", entry.test_module())
     }
+
+    fn what_failures_said(&self, output: &str) -> Vec<String> {
+        learn::runner::failures(output)
+            .into_iter()
+            .flat_map(|failure| {
+                let printed = failure.printed.into_iter().map(|line| format!("  {line}"));
+                std::iter::once(format!("{}:", failure.test)).chain(printed)
+            })
+            .collect()
+    }
 }
 
 /// A language whose entries cannot be run yet: every entry is reported missed.
@@ -430,6 +463,9 @@ impl Tests for Unsupported {
     }
     fn own_test_prefix(&self, _entry: &Entry) -> String {
         String::new()
+    }
+    fn what_failures_said(&self, _output: &str) -> Vec<String> {
+        Vec::new()
     }
 }
 
