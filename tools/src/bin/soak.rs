@@ -231,6 +231,18 @@ fn build(root: &Path, packages: &[String]) -> Result<Vec<TestBinary>, String> {
         })
         .collect();
     binaries.sort_by(|a, b| (&a.package, &a.exe).cmp(&(&b.package, &b.exe)));
+    // Runs copies, so that building in the same target dir during a long soak neither changes
+    // the binaries under test nor fails on a binary that is running.
+    let copies = process::target_dir(root)?.join("soak").join("bin");
+    std::fs::create_dir_all(&copies)
+        .map_err(|error| format!("cannot create {}: {error}", copies.display()))?;
+    for binary in &mut binaries {
+        let name = binary.exe.file_name().unwrap_or_default();
+        let copy = copies.join(name);
+        std::fs::copy(&binary.exe, &copy)
+            .map_err(|error| format!("cannot copy {}: {error}", binary.exe.display()))?;
+        binary.exe = copy;
+    }
     Ok(binaries)
 }
 
