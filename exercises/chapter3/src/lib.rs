@@ -12,7 +12,6 @@
 //! | `04_requests.rs` | 3.4 Waiting for the network | `src/ch03/04-requests.md` |
 //! | `05_amdahl.rs` | 3.5 Amdahl's law | `src/ch03/05-amdahl.md` |
 //! | `06_mixed_work.rs` | 3.6 Mixed work | `src/ch03/06-mixed-work.md` |
-//! | `07_dummy_double.rs` | 3.7 A dummy exercise that doubles | `src/ch03/07-dummy-double.md` |
 
 // The starter code leaves parameters unused until you fill in the `todo!()`s.
 // The imports are there for your solution to use.
@@ -30,5 +29,3 @@ pub mod requests;
 pub mod amdahl;
 #[path = "06_mixed_work.rs"]
 pub mod mixed_work;
-#[path = "07_dummy_double.rs"]
-pub mod dummy_double;

@@ -12,4 +12,3 @@ mod ex03_rayon;
 mod ex04_requests;
 mod ex05_amdahl;
 mod ex06_mixed_work;
-mod ex07_dummy_double;
