@@ -74,11 +74,16 @@ fn check(python: &PathBuf, solutions: bool) -> (bool, String) {
         }
         if started.elapsed() > LIMIT {
             let _ = child.kill();
-            panic!("{} check.py all did not finish within {LIMIT:?}", python.display());
+            panic!(
+                "{} check.py all did not finish within {LIMIT:?}",
+                python.display()
+            );
         }
         thread::sleep(Duration::from_millis(50));
     };
-    let output = child.wait_with_output().expect("could not read check.py's output");
+    let output = child
+        .wait_with_output()
+        .expect("could not read check.py's output");
     let text = String::from_utf8_lossy(&output.stdout).into_owned()
         + &String::from_utf8_lossy(&output.stderr);
     (status.success(), text)
@@ -91,8 +96,14 @@ fn every_python_drill_is_checked_both_ways_on_every_cpython_here() {
         !interpreters.is_empty(),
         "no Python 3 found: chapter 8's Python drills need `python3` (3.6 or newer) on the PATH"
     );
-    let versions: Vec<&str> = interpreters.iter().map(|(version, _)| version.as_str()).collect();
-    println!("checking chapter 8's Python drills on CPython {}", versions.join(", "));
+    let versions: Vec<&str> = interpreters
+        .iter()
+        .map(|(version, _)| version.as_str())
+        .collect();
+    println!(
+        "checking chapter 8's Python drills on CPython {}",
+        versions.join(", ")
+    );
     // The interpreters run side by side: the drills mostly wait, and the harness's watchdog
     // judges progress, not time.
     let results: Vec<_> = thread::scope(|scope| {
@@ -102,7 +113,10 @@ fn every_python_drill_is_checked_both_ways_on_every_cpython_here() {
                 scope.spawn(move || (version.clone(), check(python, true), check(python, false)))
             })
             .collect();
-        handles.into_iter().map(|handle| handle.join().unwrap()).collect()
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap())
+            .collect()
     });
     for (version, (solutions_pass, solutions), (stubs_pass, stubs)) in results {
         assert!(
@@ -110,7 +124,10 @@ fn every_python_drill_is_checked_both_ways_on_every_cpython_here() {
             "CPython {version}: a reference solution failed its own tests:\n{solutions}"
         );
         assert!(!stubs_pass, "CPython {version}: the stubs passed:\n{stubs}");
-        let lines: Vec<&str> = stubs.lines().filter(|line| !line.trim().is_empty()).collect();
+        let lines: Vec<&str> = stubs
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .collect();
         let (summary, failures) = lines.split_last().expect("check.py printed nothing");
         assert!(
             summary.starts_with("python: 0 passed"),

@@ -166,8 +166,8 @@ def join(drill, thread, hang_hint=None):
     """Waits for `thread`; a thread that stops making progress ends the run (see `watchdog`)."""
     WATCHDOG.watch(drill, hang_hint)
     try:
-        while thread.is_alive():
-            thread.join(0.05)
+        # No polling: a stuck run must cost no CPU time, or the watchdog could not see it.
+        thread.join()
     finally:
         WATCHDOG.unwatch()
 
@@ -226,12 +226,16 @@ class Watchdog(object):
     def _loop(self):
         last_cpu, last_progress = time.process_time(), time.monotonic()
         while True:
-            time.sleep(0.1)
+            time.sleep(0.25)
             with self._lock:
                 watched = self._watched
             now, cpu = time.monotonic(), time.process_time()
-            if cpu - last_cpu > 0.001:
-                last_cpu, last_progress = cpu, now
+            # Progress is CPU time well above what this loop costs itself (microseconds): a
+            # starved but working run gets milliseconds per quarter second even on a busy
+            # machine; a deadlocked one gets nothing.
+            if cpu - last_cpu > 0.002:
+                last_progress = now
+            last_cpu = cpu
             if watched is None:
                 last_progress = now
                 continue
