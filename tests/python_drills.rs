@@ -6,51 +6,17 @@
 
 mod common;
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::root;
+use common::{cpythons, root};
 
 const DRILLS: usize = 9;
 /// Far more than the drills need even on a busy machine; the harness's own watchdog ends a
 /// stuck drill in seconds.
 const LIMIT: Duration = Duration::from_secs(300);
-
-/// Every CPython 3 found, one path per version, the PATH's `python3` first.
-fn interpreters() -> Vec<(String, PathBuf)> {
-    let mut candidates: Vec<PathBuf> = vec![PathBuf::from("python3")];
-    candidates.extend((6..=15).map(|minor| PathBuf::from(format!("python3.{minor}"))));
-    if let Some(home) = std::env::var_os("HOME") {
-        let pyenv = PathBuf::from(home).join(".pyenv/versions");
-        if let Ok(versions) = std::fs::read_dir(pyenv) {
-            let mut found: Vec<PathBuf> = versions
-                .filter_map(Result::ok)
-                .map(|entry| entry.path().join("bin/python3"))
-                .filter(|path| path.is_file())
-                .collect();
-            found.sort();
-            candidates.extend(found);
-        }
-    }
-    let mut seen = BTreeSet::new();
-    let mut interpreters = Vec::new();
-    for candidate in candidates {
-        let Ok(output) = Command::new(&candidate)
-            .args(["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"])
-            .output()
-        else {
-            continue;
-        };
-        let version = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-        if output.status.success() && version.starts_with('3') && seen.insert(version.clone()) {
-            interpreters.push((version, candidate));
-        }
-    }
-    interpreters
-}
 
 /// Runs check.py (`all`, on the stubs or the solutions) and returns its output and success.
 fn check(python: &PathBuf, solutions: bool) -> (bool, String) {
@@ -91,7 +57,10 @@ fn check(python: &PathBuf, solutions: bool) -> (bool, String) {
 
 #[test]
 fn every_python_drill_is_checked_both_ways_on_every_cpython_here() {
-    let interpreters = interpreters();
+    let interpreters: Vec<_> = cpythons()
+        .into_iter()
+        .filter(|(version, _)| version.starts_with('3'))
+        .collect();
     assert!(
         !interpreters.is_empty(),
         "no Python 3 found: chapter 8's Python drills need `python3` (3.6 or newer) on the PATH"

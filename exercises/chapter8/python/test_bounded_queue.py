@@ -7,7 +7,7 @@ import harness
 
 HANG_HINT = (
     "a producer or consumer waits and is never woken: after a push, wake a waiting consumer; "
-    "after a pop, wake a waiting producer"
+    "after a pop, wake a waiting producer; and wait in a while loop"
 )
 
 

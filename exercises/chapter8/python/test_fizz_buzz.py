@@ -7,7 +7,8 @@ import harness
 
 HANG_HINT = (
     "a thread whose kind never comes again waits forever: every thread must notice that the "
-    "count is over (wake them all when a number is printed, and check for the end)"
+    "count is over (wake them all when a number is printed, and check for the end in a while "
+    "loop around wait())"
 )
 
 KINDS = ["fizz", "buzz", "fizzbuzz", "number"]

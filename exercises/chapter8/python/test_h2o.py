@@ -6,7 +6,8 @@ import harness
 
 HANG_HINT = (
     "atoms wait for a molecule that never completes: after a molecule has left, the waiting "
-    "atoms must be woken (notify_all) to take the freed places"
+    "atoms must be woken (notify_all) to take the freed places, and each wait belongs in a "
+    "while loop"
 )
 
 

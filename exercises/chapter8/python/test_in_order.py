@@ -5,8 +5,9 @@ import itertools
 import harness
 
 HANG_HINT = (
-    "a step waits for its turn but is never woken: notify_all() after each step (two threads "
-    "may be waiting, and notify() can wake the wrong one)"
+    "a step waits for a turn that has already passed, or is never woken: wait in a while loop "
+    "(wait() can return before your condition holds), and notify_all() after each step (two "
+    "threads may be waiting, and notify() can wake the wrong one)"
 )
 
 

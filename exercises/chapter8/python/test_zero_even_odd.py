@@ -7,7 +7,8 @@ import harness
 
 HANG_HINT = (
     "a thread waits for a number that is never announced, or a thread with nothing left to "
-    "print never returns (for n = 1, `even` prints nothing and must still return)"
+    "print never returns (for n = 1, `even` prints nothing and must still return); check your "
+    "condition in a while loop around wait()"
 )
 
 

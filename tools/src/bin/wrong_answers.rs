@@ -248,7 +248,7 @@ fn build_run_and_judge(entry: &Entry, tests: &dyn Tests, limit: Duration) -> Ver
     let mut misses = Vec::new();
     let mut said = Vec::new();
     for run in 1..=runs {
-        let finished = match tests.run(limit) {
+        let finished = match tests.run(Some(entry), limit) {
             Ok(finished) => finished,
             Err(error) => return Verdict::missed(format!("cannot run the tests: {error}")),
         };
@@ -342,8 +342,9 @@ fn first_line_with<'a>(text: &'a str, needle: &str) -> Option<&'a str> {
 trait Tests {
     /// Builds what the run needs; `Err` holds the compiler's first error.
     fn build(&self) -> Result<(), String>;
-    /// Runs the tests once, killed after `limit`.
-    fn run(&self, limit: Duration) -> std::io::Result<Finished>;
+    /// Runs the tests once, killed after `limit`: those that can judge `entry`, or all of them
+    /// (`None`, the baseline).
+    fn run(&self, entry: Option<&Entry>, limit: Duration) -> std::io::Result<Finished>;
     /// The names of the tests the output reports as failed.
     fn failing_tests(&self, output: &str) -> Vec<String>;
     /// How the names of the entry's own exercise's tests start.
@@ -355,7 +356,7 @@ trait Tests {
     fn baseline(&self, limit: Duration) -> Result<(), String> {
         self.build()?;
         let run = self
-            .run(limit)
+            .run(None, limit)
             .map_err(|error| format!("cannot run the tests: {error}"))?;
         if run.timed_out() {
             return Err(format!("still running after {:.0} s", limit.as_secs_f64()));
@@ -383,27 +384,25 @@ fn tests_for(entry: &Entry, checkout: &Path, target: &Path) -> Box<dyn Tests> {
         }),
         Language::Python => Box::new(PythonTests {
             checkout: checkout.to_path_buf(),
-            exercise: entry.wrong.exercise.clone(),
         }),
     }
 }
 
 /// Chapter 8's Python drills: `python3 exercises/chapter8/python/check.py N.M --solutions`,
 /// which runs the drill's unittest tests on the (edited) solution file and prints one line per
-/// failure, each starting "exercise N.M (Python)".
+/// failure, each starting "exercise N.M (Python)". The baseline runs every drill (`all`).
 struct PythonTests {
     checkout: PathBuf,
-    exercise: String,
 }
 
 impl PythonTests {
-    fn check(&self) -> Command {
+    fn check(&self, drill: &str) -> Command {
         let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
         let mut command = Command::new(python);
         command
             .args([
                 "exercises/chapter8/python/check.py",
-                &self.exercise,
+                drill,
                 "--solutions",
             ])
             .current_dir(&self.checkout)
@@ -418,8 +417,9 @@ impl Tests for PythonTests {
         Ok(())
     }
 
-    fn run(&self, limit: Duration) -> std::io::Result<Finished> {
-        process::run_limited(self.check(), limit)
+    fn run(&self, entry: Option<&Entry>, limit: Duration) -> std::io::Result<Finished> {
+        let drill = entry.map_or("all", |entry| entry.wrong.exercise.as_str());
+        process::run_limited(self.check(drill), limit)
     }
 
     fn failing_tests(&self, output: &str) -> Vec<String> {
@@ -476,7 +476,8 @@ impl Tests for CargoTests {
             .unwrap_or_else(|| "cargo failed to build the tests".to_owned()))
     }
 
-    fn run(&self, limit: Duration) -> std::io::Result<Finished> {
+    fn run(&self, _entry: Option<&Entry>, limit: Duration) -> std::io::Result<Finished> {
+        // The whole chapter: a mistake must fail its own exercise's test, not only a later one.
         process::run_limited(self.cargo(&["--no-fail-fast"]), limit)
     }
 
