@@ -41,6 +41,7 @@ class Site(object):
         self.most_open = 0
         self.linked = {"/"}  # pages within the site linked from pages already answered
         self.holding = True
+        self.holds_run_out = 0
         self.changed = threading.Condition()
         site = self
 
@@ -65,12 +66,14 @@ class Site(object):
             self.open += 1
             self.most_open = max(self.most_open, self.open)
             self.changed.notify_all()
-            # The last resort, for a crawler that never fills the limit: after it, stop holding.
-            deadline = time.monotonic() + 5
+            # The last resort, for a crawler that never fills the limit: after two holds that
+            # ran out (2 s each, well inside the watchdog's patience), stop holding at all.
+            deadline = time.monotonic() + 2
             while self.holding and self.open < LIMIT and self.linked - set(self.requests):
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    self.holding = False
+                    self.holds_run_out += 1
+                    self.holding = self.holds_run_out < 2
                     break
                 self.changed.wait(left)
             self.linked.update(link for link in self.links.get(path, []) if link.startswith("/"))

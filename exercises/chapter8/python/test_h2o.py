@@ -1,6 +1,7 @@
 """Drill 8.4 (Python): atoms leave only as whole water molecules."""
 
 import random
+import threading
 
 import harness
 
@@ -35,13 +36,40 @@ class H2OTests(harness.DrillTest):
             for start in harness.START_STYLES:
                 h2o = harness.make(self.drill, self.module.H2O)
                 printed = harness.Printed()
-                atoms = [
-                    (lambda: h2o.hydrogen(printed.printer("H")))
-                    if atom == "H"
-                    else (lambda: h2o.oxygen(printed.printer("O")))
-                    for atom in order
-                ]
-                harness.run_threads(self.drill, atoms, start, HANG_HINT)
+                # Atoms that have called in, and releases that came before their molecule had
+                # three atoms: the k-th release belongs to molecule k // 3, which needs
+                # 3 * (k // 3 + 1) atoms to have arrived.
+                lock = threading.Lock()
+                arrived = [0]
+                early = []
+
+                def release(kind):
+                    def leave():
+                        with lock:
+                            molecule = len(printed.items) // 3
+                            if arrived[0] < 3 * (molecule + 1):
+                                early.append((kind, arrived[0]))
+                        printed.printer(kind)()
+                    return leave
+
+                def atom(kind):
+                    def arrive():
+                        with lock:
+                            arrived[0] += 1
+                        if kind == "H":
+                            h2o.hydrogen(release("H"))
+                        else:
+                            h2o.oxygen(release("O"))
+                    return arrive
+
+                harness.run_threads(self.drill, [atom(kind) for kind in order], start, HANG_HINT)
+                self.drill.check(
+                    not early,
+                    "{} molecules arriving in {} ({} start): an {} atom left when only {} atom(s) "
+                    "had arrived; an atom may leave only once its molecule has all three".format(
+                        molecules, name, start, early[0][0] if early else "", early[0][1] if early else 0
+                    ),
+                )
                 released = printed.text()
                 groups = [released[at:at + 3] for at in range(0, len(released), 3)]
                 bad = [group for group in groups if sorted(group) != ["H", "H", "O"]]
