@@ -2,8 +2,8 @@
 //!
 //! Each drill is a problem interviewers ask, sized for 15-45 minutes. The book page of each
 //! drill (under `src/ch08/`) gives the problem, a hint and a walkthrough; `cargo test -p chapter8`
-//! checks your work on real threads in many start orders, and
-//! `cargo test -p chapter8 --features loom` checks the small drills under every interleaving.
+//! checks your work on real threads in many start orders, and the drills with shared state
+//! (8.1 to 8.7) under every interleaving of a small run, with loom.
 //!
 //! | file | exercise | book page |
 //! |---|---|---|
@@ -17,10 +17,14 @@
 //! | `08_thread_pool.rs` | 8.8 A thread pool with graceful shutdown | `src/ch08/08-thread-pool.md` |
 //! | `09_crawler.rs` | 8.9 A concurrent web crawler | `src/ch08/09-crawler.md` |
 //!
-//! `sync.rs` is provided: the `Mutex` and `Condvar` the drills use, std's on real threads and
-//! loom's under `--features loom`, so that one solution runs under both.
+//! Provided: `sync.rs`, the `Mutex` and `Condvar` the drills use (std's, with spurious wake-ups
+//! on a fixed schedule), and `under_loom.rs`, which compiles drills 8.1 to 8.7 a second time
+//! against loom's types, so that one solution runs under both.
 
+// One copy of the provided module: the exercise crate's.
+#[path = "../../../exercises/chapter8/src/sync.rs"]
 pub mod sync;
+pub mod under_loom;
 
 #[path = "07_bounded_queue.rs"]
 pub mod bounded_queue;
