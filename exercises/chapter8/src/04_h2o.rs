@@ -10,7 +10,7 @@
 //! Use `super::sync::{Mutex, Condvar}` (provided, in `sync.rs`: its `wait` may return without a
 //! notification, as std's may, so re-check your condition in a loop).
 //! The tests start 8 hydrogen and 4 oxygen threads in 8 arrival orders, other mixes all at once,
-//! and one molecule under every interleaving with loom (at most 2 forced switches). They cut the
+//! and one molecule under every interleaving with loom (at most 1 forced switch). They cut the
 //! releases into groups of three, and check at every release that the atoms of its molecule
 //! have all arrived. They cannot tell which atoms bonded with which, only that each group is H2O.
 

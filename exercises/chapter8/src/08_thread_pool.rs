@@ -7,8 +7,8 @@
 //! A job that panics must not take its worker down with it.
 //!
 //! The tests check that the pool runs as many jobs at once as it has workers (the first jobs
-//! meet at a barrier), that every job runs exactly once on no more threads than asked for, that
-//! no job is lost and no worker is still alive when shutdown returns, and that a panicking job
+//! wait for each other), that every job runs exactly once on no more threads than asked for, that
+//! no job is lost, none still runs and no worker is still alive when shutdown returns, and that a panicking job
 //! does not stop the others. They cannot check that idle workers sleep instead of spinning.
 
 #[allow(unused_imports)]

@@ -149,8 +149,8 @@ fn atoms_arriving_at_the_same_moment_leave_as_water_molecules() {
 
 #[test]
 fn every_interleaving_of_one_molecule_forms_water() {
-    // At most 2 forced switches per interleaving: without a bound, three atoms have too many.
-    every_interleaving::check(EXERCISE, Some(2), || {
+    // At most 1 forced switch per interleaving: three atoms have too many interleavings otherwise.
+    every_interleaving::check(EXERCISE, Some(1), || {
         use chapter8::under_loom::h2o::H2O;
         // std's Arc: see ex01. The record is loom's Mutex, so that loom also tries switching
         // threads between your code and the record.

@@ -2,8 +2,8 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Barrier, Mutex, mpsc};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
@@ -11,9 +11,8 @@ use chapter8::thread_pool::ThreadPool;
 use support::Exercise;
 
 const EXERCISE: Exercise = Exercise::new("8.8", "ch08/08-thread-pool.md").with_hang_hint(
-    "either fewer workers run jobs than the pool was asked for (the first jobs wait for each \
-     other at a barrier), or shutdown waits for workers that never learn they should stop: \
-     close the channel before joining them",
+    "shutdown waits for workers that never learn they should stop: close the channel (drop the \
+     sender) before joining them",
 );
 
 /// What the jobs saw: which ran, on which threads, and how many worker threads are still alive.
@@ -65,6 +64,50 @@ impl Record {
     }
 }
 
+/// The first jobs meet here: each waits (a bounded while) until `expected` jobs are running at
+/// once. Only a pool that really runs that many jobs at a time gets them all there; the others
+/// give up after a while, and the test shows how many ran at once.
+struct Rendezvous {
+    expected: usize,
+    /// (running now, most running at once, someone gave up waiting)
+    state: Mutex<(usize, usize, bool)>,
+    changed: Condvar,
+}
+
+impl Rendezvous {
+    const GIVE_UP: Duration = Duration::from_secs(2);
+
+    fn new(expected: usize) -> Self {
+        Self {
+            expected,
+            state: Mutex::new((0, 0, false)),
+            changed: Condvar::new(),
+        }
+    }
+
+    fn meet(&self) {
+        let mut state = self.state.lock().unwrap();
+        state.0 += 1;
+        state.1 = state.1.max(state.0);
+        self.changed.notify_all();
+        let (mut state, timeout) = self
+            .changed
+            .wait_timeout_while(state, Self::GIVE_UP, |(_, most, gave_up)| {
+                *most < self.expected && !*gave_up
+            })
+            .unwrap();
+        if timeout.timed_out() {
+            state.2 = true;
+            self.changed.notify_all();
+        }
+        state.0 -= 1;
+    }
+
+    fn most_at_once(&self) -> usize {
+        self.state.lock().unwrap().1
+    }
+}
+
 fn table(rows: &[(&str, String)]) -> String {
     rows.iter()
         .map(|(what, value)| format!("{what:<44} {value}\n"))
@@ -77,30 +120,49 @@ fn workers_run_every_job_and_shutdown_waits_for_them() {
     const JOBS: usize = 200;
     let rows = EXERCISE.run(|| {
         let record = Arc::new(Record::default());
-        let all_workers_busy = Arc::new(Barrier::new(WORKERS));
+        let first_jobs = Arc::new(Rendezvous::new(WORKERS));
+        let shutdown_returned = Arc::new(AtomicBool::new(false));
+        let ran_after_shutdown_returned = Arc::new(AtomicUsize::new(0));
         let pool = ThreadPool::new(WORKERS);
         for job in 0..JOBS {
-            let (record, all_workers_busy) = (Arc::clone(&record), Arc::clone(&all_workers_busy));
+            let (record, first_jobs) = (Arc::clone(&record), Arc::clone(&first_jobs));
+            let (returned, ran_after) = (
+                Arc::clone(&shutdown_returned),
+                Arc::clone(&ran_after_shutdown_returned),
+            );
             pool.execute(move || {
-                // The first jobs meet here: only a pool that really runs WORKERS jobs at once
-                // gets past this barrier.
                 if job < WORKERS {
-                    all_workers_busy.wait();
+                    first_jobs.meet();
+                }
+                if job == JOBS - 1 {
+                    // The last job takes a while: a shutdown that does not wait for it returns
+                    // before it is done, and this job sees that it did.
+                    thread::sleep(Duration::from_millis(50));
                 }
                 record.job_ran(job);
+                if returned.load(Ordering::SeqCst) {
+                    ran_after.fetch_add(1, Ordering::SeqCst);
+                }
             });
         }
         pool.shutdown();
+        shutdown_returned.store(true, Ordering::SeqCst);
         // Right after shutdown returns: nothing may still be running or queued.
         let (ran, threads, alive) = record.summary();
         vec![
             ("workers asked for", WORKERS.to_string()),
             ("jobs submitted", JOBS.to_string()),
             (
-                "first jobs running at once (a barrier)",
-                WORKERS.to_string(),
+                "most of the first jobs running at once",
+                first_jobs.most_at_once().to_string(),
             ),
             ("jobs run when shutdown() returned", ran),
+            (
+                "jobs finished after shutdown() returned",
+                ran_after_shutdown_returned
+                    .load(Ordering::SeqCst)
+                    .to_string(),
+            ),
             ("threads that ran jobs", threads.to_string()),
             ("worker threads alive after shutdown()", alive.to_string()),
         ]
@@ -113,27 +175,20 @@ fn dropping_a_busy_pool_still_runs_every_queued_job() {
     const JOBS: usize = 50;
     let rows = EXERCISE.run(|| {
         let record = Arc::new(Record::default());
-        let (open_gate, gate) = mpsc::channel::<()>();
-        let gate = Arc::new(Mutex::new(gate));
         let pool = ThreadPool::new(2);
         for job in 0..JOBS {
-            let (record, gate) = (Arc::clone(&record), Arc::clone(&gate));
+            let record = Arc::clone(&record);
             pool.execute(move || {
-                if job == 0 {
-                    // The first job holds its worker until the gate opens (or 2 s pass), so
-                    // plenty of jobs are still queued when the pool is dropped.
-                    let _ = gate.lock().unwrap().recv_timeout(Duration::from_secs(2));
+                if job < 2 {
+                    // The first two jobs keep both workers busy for a while, so that the
+                    // other jobs are still queued when the pool is dropped.
+                    thread::sleep(Duration::from_millis(100));
                 }
                 record.job_ran(job);
             });
         }
-        let opener = thread::spawn(move || {
-            thread::sleep(Duration::from_millis(20));
-            let _ = open_gate.send(());
-        });
         drop(pool);
         let (ran, _, alive) = record.summary();
-        let _ = opener.join();
         vec![
             (
                 "jobs submitted to a pool of 2, then dropped",
