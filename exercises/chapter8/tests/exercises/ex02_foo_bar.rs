@@ -8,7 +8,7 @@ use support::Exercise;
 
 use crate::every_interleaving;
 use crate::start_orders::{
-    Outcome, Start, Task, outcome_table, permutations, printed_or_fail, start,
+    Outcome, Start, Task, check_all_at_once, outcome_table, permutations, printed_or_fail, start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.2", "ch08/02-foo-bar.md").with_hang_hint(
@@ -48,29 +48,15 @@ fn foo_and_bar_alternate_whichever_thread_starts_first() {
 
 #[test]
 fn foo_and_bar_started_at_the_same_moment_alternate_for_any_n() {
-    // Not in the answer key: n = 0 (nothing to print) and other lengths, all threads at once.
-    let rounds = [0, 2, 3, 8, 13];
-    let runs = EXERCISE.run(move || {
-        rounds
-            .iter()
-            .flat_map(|&n| (0..4).map(move |run| (n, run)))
-            .map(|(n, run)| {
-                let label = format!("all at once with n={n} (run {run})");
-                (
-                    label,
-                    printed(Start::AllAtOnce, n).map(|p| format!("{n} {p}")),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    for (label, printed) in printed_or_fail(EXERCISE, runs) {
-        let (n, printed) = printed.split_once(' ').unwrap_or((&printed, ""));
-        let expected = "foobar".repeat(n.parse().unwrap_or(0));
-        EXERCISE.check(
-            printed == expected,
-            format!("started {label}, the threads printed \"{printed}\", not \"{expected}\""),
-        );
-    }
+    check_all_at_once(
+        EXERCISE,
+        vec![0, 2, 3, 8, 13],
+        4,
+        |how, &n| printed(how, n),
+        |&n| "foobar".repeat(n),
+        |n| format!("n={n}"),
+        "the threads printed",
+    );
 }
 
 #[test]

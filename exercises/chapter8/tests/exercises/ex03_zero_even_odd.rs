@@ -8,7 +8,7 @@ use support::Exercise;
 
 use crate::every_interleaving;
 use crate::start_orders::{
-    Outcome, Start, Task, outcome_table, permutations, printed_or_fail, start,
+    Outcome, Start, Task, check_all_at_once, outcome_table, permutations, printed_or_fail, start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.3", "ch08/03-zero-even-odd.md").with_hang_hint(
@@ -55,29 +55,15 @@ fn zeros_odds_and_evens_interleave_whatever_the_start_order() {
 
 #[test]
 fn zeros_odds_and_evens_interleave_when_started_at_the_same_moment() {
-    // Not in the answer key: other lengths, all threads released at once.
-    let lengths = [0, 3, 4, 10, 11];
-    let runs = EXERCISE.run(move || {
-        lengths
-            .iter()
-            .flat_map(|&n| (0..4).map(move |run| (n, run)))
-            .map(|(n, run)| {
-                let label = format!("all at once with n={n} (run {run})");
-                (
-                    label,
-                    printed(Start::AllAtOnce, n).map(|p| format!("{n} {p}")),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    for (label, printed) in printed_or_fail(EXERCISE, runs) {
-        let (n, printed) = printed.split_once(' ').unwrap_or((&printed, ""));
-        let expected = expected(n.parse().unwrap_or(0));
-        EXERCISE.check(
-            printed == expected,
-            format!("started {label}, the threads printed \"{printed}\", not \"{expected}\""),
-        );
-    }
+    check_all_at_once(
+        EXERCISE,
+        vec![0, 3, 4, 10, 11],
+        4,
+        |how, &n| printed(how, n),
+        |&n| expected(n),
+        |n| format!("n={n}"),
+        "the threads printed",
+    );
 }
 
 #[test]

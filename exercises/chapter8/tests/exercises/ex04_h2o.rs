@@ -7,7 +7,9 @@ use loom::thread;
 use support::Exercise;
 
 use crate::every_interleaving;
-use crate::start_orders::{Outcome, Start, Task, outcome_table, printed_or_fail, start};
+use crate::start_orders::{
+    Outcome, Start, Task, check_all_at_once, outcome_table, printed_or_fail, start,
+};
 
 const EXERCISE: Exercise = Exercise::new("8.4", "ch08/04-h2o.md").with_hang_hint(
     "atoms wait for a molecule that never completes or never empties: do the places of the next \
@@ -124,27 +126,15 @@ fn every_three_atoms_released_form_one_water_molecule() {
 
 #[test]
 fn atoms_arriving_at_the_same_moment_leave_as_water_molecules() {
-    // Not in the answer key: other numbers of molecules, every atom released at once.
-    let arrivals = ["HHO", "OHHHOH", "HHHHHHOOO", "OOOOOHHHHHHHHHH"];
-    let runs = EXERCISE.run(move || {
-        arrivals
-            .iter()
-            .flat_map(|&atoms| (0..4).map(move |run| (atoms, run)))
-            .map(|(atoms, run)| {
-                let label = format!("all at once with {atoms} (run {run})");
-                let molecules = molecules_for(atoms, Start::AllAtOnce);
-                (label, molecules.map(|m| format!("{} {m}", atoms.len() / 3)))
-            })
-            .collect::<Vec<_>>()
-    });
-    for (label, molecules) in printed_or_fail(EXERCISE, runs) {
-        let (count, molecules) = molecules.split_once(' ').unwrap_or((&molecules, ""));
-        let expected = vec!["HHO"; count.parse().unwrap_or(0)].join(" ");
-        EXERCISE.check(
-            molecules == expected,
-            format!("started {label}, the atoms left as \"{molecules}\", not \"{expected}\""),
-        );
-    }
+    check_all_at_once(
+        EXERCISE,
+        vec!["HHO", "OHHHOH", "HHHHHHOOO", "OOOOOHHHHHHHHHH"],
+        4,
+        |how, atoms| molecules_for(atoms, how),
+        |atoms| vec!["HHO"; atoms.len() / 3].join(" "),
+        |atoms| atoms.to_string(),
+        "the atoms left as",
+    );
 }
 
 #[test]

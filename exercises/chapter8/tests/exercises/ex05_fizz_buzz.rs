@@ -8,7 +8,7 @@ use support::Exercise;
 
 use crate::every_interleaving;
 use crate::start_orders::{
-    Outcome, Start, Task, outcome_table, permutations, printed_or_fail, start,
+    Outcome, Start, Task, check_all_at_once, outcome_table, permutations, printed_or_fail, start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.5", "ch08/05-fizz-buzz.md").with_hang_hint(
@@ -62,29 +62,15 @@ fn four_threads_print_fizzbuzz_in_order_for_every_start_order() {
 
 #[test]
 fn four_threads_started_at_the_same_moment_print_fizzbuzz_for_any_n() {
-    // Not in the answer key: other lengths, all threads released at once.
-    let lengths = [1, 3, 5, 14, 16, 31];
-    let runs = EXERCISE.run(move || {
-        lengths
-            .iter()
-            .flat_map(|&n| (0..3).map(move |run| (n, run)))
-            .map(|(n, run)| {
-                let label = format!("all at once with n={n} (run {run})");
-                (
-                    label,
-                    printed(Start::AllAtOnce, n).map(|p| format!("{n}:{p}")),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    for (label, printed) in printed_or_fail(EXERCISE, runs) {
-        let (n, printed) = printed.split_once(':').unwrap_or((&printed, ""));
-        let expected = expected(n.parse().unwrap_or(0));
-        EXERCISE.check(
-            printed == expected,
-            format!("started {label}, the threads printed \"{printed}\", not \"{expected}\""),
-        );
-    }
+    check_all_at_once(
+        EXERCISE,
+        vec![1, 3, 5, 14, 16, 31],
+        3,
+        |how, &n| printed(how, n),
+        |&n| expected(n),
+        |n| format!("n={n}"),
+        "the threads printed",
+    );
 }
 
 #[test]

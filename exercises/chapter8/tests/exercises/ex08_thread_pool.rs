@@ -108,6 +108,18 @@ impl Rendezvous {
     }
 }
 
+/// Before the answer key: for the first row whose value is not `expected`, fails with its
+/// sentence, in which `{seen}` stands for the value seen.
+fn check_rows(rows: &[(&str, String)], checks: &[(&str, &str, &str)]) {
+    for &(what, expected, sentence) in checks {
+        let seen = rows
+            .iter()
+            .find(|(row, _)| *row == what)
+            .map_or("", |(_, value)| value.as_str());
+        EXERCISE.check(seen == expected, sentence.replace("{seen}", seen));
+    }
+}
+
 fn table(rows: &[(&str, String)]) -> String {
     rows.iter()
         .map(|(what, value)| format!("{what:<44} {value}\n"))
@@ -167,6 +179,28 @@ fn workers_run_every_job_and_shutdown_waits_for_them() {
             ("worker threads alive after shutdown()", alive.to_string()),
         ]
     });
+    check_rows(
+        &rows,
+        &[
+            (
+                "most of the first jobs running at once",
+                "3",
+                "at most {seen} of the first 3 jobs ran at the same time on a pool of 3 workers: \
+                 does a worker let go of the receiver's lock before it runs the job?",
+            ),
+            (
+                "jobs finished after shutdown() returned",
+                "0",
+                "{seen} job(s) were still running when shutdown() returned: join every worker \
+                 before returning",
+            ),
+            (
+                "worker threads alive after shutdown()",
+                "0",
+                "{seen} worker thread(s) were still alive when shutdown() returned: join them",
+            ),
+        ],
+    );
     EXERCISE.answer_key(|| insta::assert_snapshot!(table(&rows)));
 }
 
@@ -198,6 +232,15 @@ fn dropping_a_busy_pool_still_runs_every_queued_job() {
             ("worker threads alive after drop", alive.to_string()),
         ]
     });
+    check_rows(
+        &rows,
+        &[(
+            "jobs run when drop returned",
+            "50 (each exactly once: yes)",
+            "a pool dropped with jobs still queued had run {seen} of 50 jobs when drop returned: \
+             the workers must run every job already queued before they stop",
+        )],
+    );
     EXERCISE.answer_key(|| insta::assert_snapshot!(table(&rows)));
 }
 
@@ -223,5 +266,14 @@ fn a_panicking_job_does_not_take_its_worker_down() {
             ("worker threads alive after shutdown()", alive.to_string()),
         ]
     });
+    check_rows(
+        &rows,
+        &[(
+            "jobs run after the panic",
+            "10 (each exactly once: yes)",
+            "after a job panicked, a pool of 1 worker ran {seen} of the 10 jobs that followed: \
+             catch the job's panic in the worker (std::panic::catch_unwind) so that it goes on",
+        )],
+    );
     EXERCISE.answer_key(|| insta::assert_snapshot!(table(&rows)));
 }

@@ -210,18 +210,35 @@ fn crawl_report(limit: usize, fetched: &BTreeSet<String>, site: &Site) -> String
 
 #[test]
 fn the_crawler_fetches_every_page_once_with_bounded_concurrency() {
-    let report = EXERCISE.run(|| {
+    let crawls = EXERCISE.run(|| {
         [1, 4]
             .into_iter()
             .map(|limit| {
                 let site = Site::start(limit, PAGES);
                 let fetched = crawl(site.address, "/", limit);
                 site.stop();
-                crawl_report(limit, &fetched, &site)
+                let most = site.most_in_flight.load(Ordering::SeqCst);
+                (limit, most, crawl_report(limit, &fetched, &site))
             })
             .collect::<Vec<_>>()
-            .join("\n")
     });
+    for &(limit, most, _) in &crawls {
+        EXERCISE.check(
+            most <= limit,
+            format!("with a limit of {limit}, {most} requests were open at once"),
+        );
+        EXERCISE.check(
+            most == limit,
+            format!(
+                "with a limit of {limit}, at most {most} request(s) were open at once, although \
+                 pages were waiting to be fetched: keep {limit} requests in flight while there \
+                 is work (a worker may only stop when the queue is empty and no fetch is in \
+                 flight; the lock must not be held during a fetch)"
+            ),
+        );
+    }
+    let report: Vec<String> = crawls.into_iter().map(|(_, _, report)| report).collect();
+    let report = report.join("\n");
     EXERCISE.answer_key(|| insta::assert_snapshot!(report));
 }
 

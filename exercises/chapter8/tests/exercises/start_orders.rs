@@ -219,3 +219,37 @@ pub fn printed_or_fail(
         })
         .collect()
 }
+
+/// Starts the threads all at once, `runs` times for each of `inputs` (not in the answer key: a
+/// hard-coded answer fails here), and fails for the first run that got stuck or whose outcome is
+/// not `expected(input)`. `label(input)` names the input; `what` says what the outcome is
+/// ("the threads printed").
+pub fn check_all_at_once<I: Send + 'static>(
+    exercise: support::Exercise,
+    inputs: Vec<I>,
+    runs: usize,
+    outcome: fn(Start, &I) -> Outcome,
+    expected: fn(&I) -> String,
+    label: fn(&I) -> String,
+    what: &str,
+) {
+    let outcomes = exercise.run(move || {
+        let mut outcomes = Vec::new();
+        for input in &inputs {
+            for run in 0..runs {
+                let label = format!("all at once with {} (run {run})", label(input));
+                outcomes.push((label, outcome(Start::AllAtOnce, input), expected(input)));
+            }
+        }
+        outcomes
+    });
+    for (label, outcome, expected) in outcomes {
+        match outcome {
+            Err(stuck) => exercise.fail(format!("started {label}: {stuck}")),
+            Ok(seen) => exercise.check(
+                seen == expected,
+                format!("started {label}, {what} \"{seen}\", not \"{expected}\""),
+            ),
+        }
+    }
+}
