@@ -10,17 +10,24 @@
 //!   the next thread only once the previous one is waiting, and report a lost wake-up (every
 //!   thread waiting, nobody left to notify) at once.
 //!
-//! The library compiles each drill a second time, in `under_loom`, against [`loom`]'s types:
-//! `super::sync` there is this module's [`loom`] part, and the tests run loom's model checker over
-//! every interleaving of a small run.
+//! The library compiles drills 8.1 to 8.8 a second time, in `under_loom`, against [`loom`]'s
+//! types: `super::sync` there is this module's [`loom`] part, and the tests run loom's model
+//! checker over every interleaving of a small run. So take everything that threads share from
+//! here, not from `std`: `Mutex`, `Condvar`, and for the thread pool `Arc`, `mpsc` and `thread`.
 
 use std::cell::Cell;
 use std::collections::{HashSet, VecDeque};
 use std::ops::{Deref, DerefMut};
 use std::panic;
 use std::sync::{LockResult, PoisonError};
-use std::thread::{self, ThreadId};
+use std::thread::ThreadId;
 use std::time::Duration;
+
+/// std's, also under loom: loom's `Arc` aborts the test binary when a failing model unwinds
+/// (tokio-rs/loom issue 291), and leaks are not what these drills are about.
+pub use std::sync::Arc;
+pub use std::sync::mpsc;
+pub use std::thread;
 
 /// A mutual-exclusion lock: std's, with a guard that [`Condvar::wait`] can release and retake.
 #[derive(Debug, Default)]
@@ -213,6 +220,8 @@ pub mod loom {
     use std::sync::LockResult;
 
     pub use ::loom::sync::{Mutex, MutexGuard};
+    pub use ::loom::thread;
+    pub use std::sync::Arc;
 
     #[derive(Debug, Default)]
     pub struct Condvar {
@@ -257,6 +266,99 @@ pub mod loom {
 
         pub fn notify_all(&self) {
             self.inner.notify_all();
+        }
+    }
+
+    /// A channel with std's API, built from loom's `Mutex` and this `Condvar`: loom's own
+    /// `mpsc` never reports that every sender is gone, and a pool shuts down by exactly that.
+    pub mod mpsc {
+        use std::collections::VecDeque;
+        use std::sync::Arc;
+
+        pub use std::sync::mpsc::{RecvError, SendError};
+
+        use super::{Condvar, Mutex};
+
+        struct Channel<T> {
+            state: Mutex<State<T>>,
+            changed: Condvar,
+        }
+
+        struct State<T> {
+            items: VecDeque<T>,
+            senders: usize,
+            receiver_alive: bool,
+        }
+
+        pub struct Sender<T>(Arc<Channel<T>>);
+        pub struct Receiver<T>(Arc<Channel<T>>);
+
+        pub fn channel<T>() -> (Sender<T>, Receiver<T>) {
+            let state = State {
+                items: VecDeque::new(),
+                senders: 1,
+                receiver_alive: true,
+            };
+            let channel = Arc::new(Channel {
+                state: Mutex::new(state),
+                changed: Condvar::new(),
+            });
+            (Sender(Arc::clone(&channel)), Receiver(channel))
+        }
+
+        impl<T> Sender<T> {
+            pub fn send(&self, item: T) -> Result<(), SendError<T>> {
+                let mut state = self.0.state.lock().unwrap();
+                if !state.receiver_alive {
+                    return Err(SendError(item));
+                }
+                state.items.push_back(item);
+                self.0.changed.notify_all();
+                Ok(())
+            }
+        }
+
+        impl<T> Clone for Sender<T> {
+            fn clone(&self) -> Self {
+                self.0.state.lock().unwrap().senders += 1;
+                Self(Arc::clone(&self.0))
+            }
+        }
+
+        impl<T> Drop for Sender<T> {
+            fn drop(&mut self) {
+                // While a failing model unwinds, loom's state may be gone: touch nothing.
+                if std::thread::panicking() {
+                    return;
+                }
+                self.0.state.lock().unwrap().senders -= 1;
+                self.0.changed.notify_all();
+            }
+        }
+
+        impl<T> Receiver<T> {
+            /// The next item; `Err` once the channel is empty and every sender is gone.
+            pub fn recv(&self) -> Result<T, RecvError> {
+                let mut state = self.0.state.lock().unwrap();
+                loop {
+                    if let Some(item) = state.items.pop_front() {
+                        return Ok(item);
+                    }
+                    if state.senders == 0 {
+                        return Err(RecvError);
+                    }
+                    state = self.0.changed.wait(state).unwrap();
+                }
+            }
+        }
+
+        impl<T> Drop for Receiver<T> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    return;
+                }
+                self.0.state.lock().unwrap().receiver_alive = false;
+            }
         }
     }
 }

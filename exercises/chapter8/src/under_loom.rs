@@ -1,4 +1,4 @@
-//! Provided: the drills compiled a second time, against loom's `Mutex` and `Condvar`, so that the
+//! Provided: the drills 8.1 to 8.8 compiled a second time, against loom's `Mutex` and `Condvar`, so that the
 //! tests can run loom's model checker over every interleaving of a small run. Each drill file
 //! says `use super::sync::...`: in the crate that is `crate::sync`, here it is loom's version.
 
@@ -6,7 +6,7 @@
 #![allow(clippy::duplicate_mod)]
 
 pub mod sync {
-    pub use crate::sync::loom::{Condvar, Mutex, MutexGuard};
+    pub use crate::sync::loom::{Arc, Condvar, Mutex, MutexGuard, mpsc, thread};
 }
 
 #[path = "07_bounded_queue.rs"]
@@ -21,5 +21,7 @@ pub mod foo_bar;
 pub mod h2o;
 #[path = "01_in_order.rs"]
 pub mod in_order;
+#[path = "08_thread_pool.rs"]
+pub mod thread_pool;
 #[path = "03_zero_even_odd.rs"]
 pub mod zero_even_odd;

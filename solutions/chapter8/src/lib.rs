@@ -3,7 +3,7 @@
 //! Each drill is a problem interviewers ask, sized for 15-45 minutes. The book page of each
 //! drill (under `src/ch08/`) gives the problem, a hint and a walkthrough; `cargo test -p chapter8`
 //! checks your work on real threads in many start orders, and the drills with shared state
-//! (8.1 to 8.7) under every interleaving of a small run, with loom.
+//! (8.1 to 8.8) under every interleaving of a small run, with loom.
 //!
 //! | file | exercise | book page |
 //! |---|---|---|
@@ -18,7 +18,7 @@
 //! | `09_crawler.rs` | 8.9 A concurrent web crawler | `src/ch08/09-crawler.md` |
 //!
 //! Provided: `sync.rs`, the `Mutex` and `Condvar` the drills use (std's, with spurious wake-ups
-//! on a fixed schedule), and `under_loom.rs`, which compiles drills 8.1 to 8.7 a second time
+//! on a fixed schedule), and `under_loom.rs`, which compiles drills 8.1 to 8.8 a second time
 //! against loom's types, so that one solution runs under both.
 
 // One copy of the provided module: the exercise crate's.

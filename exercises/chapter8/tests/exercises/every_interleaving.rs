@@ -1,6 +1,6 @@
 //! Running a drill under loom's model checker, and saying in one sentence what it found.
 //!
-//! The library compiles drills 8.1 to 8.7 a second time against loom's `Mutex` and `Condvar`
+//! The library compiles drills 8.1 to 8.8 a second time against loom's types
 //! (`chapter8::under_loom`). Loom runs a small model again and again, and at every
 //! synchronisation point tries each thread that could run next: a deadlock, a lost wake-up or a
 //! wrong order in *any* interleaving fails the test, not only in the ones the operating system

@@ -10,6 +10,8 @@ use std::time::Duration;
 use chapter8::thread_pool::ThreadPool;
 use support::Exercise;
 
+use crate::every_interleaving;
+
 const EXERCISE: Exercise = Exercise::new("8.8", "ch08/08-thread-pool.md").with_hang_hint(
     "shutdown waits for workers that never learn they should stop: close the channel (drop the \
      sender) before joining them",
@@ -284,4 +286,25 @@ fn a_panicking_job_does_not_take_its_worker_down() {
         )],
     );
     EXERCISE.answer_key(|| insta::assert_snapshot!(table(&rows)));
+}
+
+#[test]
+fn every_interleaving_of_a_small_pool_runs_every_job_before_shutdown_returns() {
+    every_interleaving::check(EXERCISE, Some(2), || {
+        use chapter8::under_loom::thread_pool::ThreadPool;
+        // The record is std's Mutex: a job only pushes to it, and it is read after shutdown.
+        let ran = Arc::new(Mutex::new(Vec::new()));
+        let pool = ThreadPool::new(2);
+        for job in 0..2 {
+            let ran = Arc::clone(&ran);
+            pool.execute(move || ran.lock().unwrap().push(job));
+        }
+        pool.shutdown();
+        let mut ran = ran.lock().unwrap().clone();
+        ran.sort_unstable();
+        assert!(
+            ran == [0, 1],
+            "when shutdown() returned, the pool of 2 workers had run jobs {ran:?} of [0, 1]"
+        );
+    });
 }

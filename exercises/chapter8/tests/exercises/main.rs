@@ -6,7 +6,7 @@
 //!
 //! The drills run on real threads, started in many orders and all at once (see `start_orders`),
 //! so that a solution which only works when the threads happen to arrive in a lucky order fails.
-//! The drills with shared state (8.1 to 8.7) are also checked under every interleaving of a small
+//! The drills with shared state (8.1 to 8.8) are also checked under every interleaving of a small
 //! run with loom (see `every_interleaving`).
 
 mod every_interleaving;
