@@ -10,8 +10,8 @@
 //!
 //! The tests start the three threads in all 6 orders, giving each a head start, and all at once,
 //! and check what was printed; a thread left waiting with nobody to wake it is reported at once.
-//! They also check every interleaving of one run with loom. They cannot see how you wait: a
-//! busy loop would pass, but an interviewer would stop you there.
+//! They also check every interleaving of one run with loom, which also catches a thread that
+//! waits by looping (lock, look, unlock) instead of sleeping on the `Condvar`.
 
 #[allow(unused_imports)]
 use super::sync::{Condvar, Mutex};
