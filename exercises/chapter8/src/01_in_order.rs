@@ -5,8 +5,8 @@
 //! start in any order. Make `print_first` run before `print_second`, and that before
 //! `print_third`, whatever order the threads arrive in.
 //!
-//! Use `super::sync::{Mutex, Condvar}` (provided, in `sync.rs`: its `wait` may return without a
-//! notification, as std's may, so re-check your condition in a loop).
+//! Use `super::sync::{Mutex, Condvar}` (provided, in `provided/sync.rs`: its `wait` may return
+//! without a notification, as std's may, so re-check your condition in a loop).
 //!
 //! The tests start the three threads in all 6 orders, giving each a head start, and all at once,
 //! and check what was printed; a thread left waiting with nobody to wake it is reported at once.

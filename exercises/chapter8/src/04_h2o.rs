@@ -7,8 +7,8 @@
 //! must be two hydrogens and one oxygen. An atom waits until it can form a molecule with two
 //! others; atoms of the next molecule wait until the current one has completely left.
 //!
-//! Use `super::sync::{Mutex, Condvar}` (provided, in `sync.rs`: its `wait` may return without a
-//! notification, as std's may, so re-check your condition in a loop).
+//! Use `super::sync::{Mutex, Condvar}` (provided, in `provided/sync.rs`: its `wait` may return
+//! without a notification, as std's may, so re-check your condition in a loop).
 //! The tests start 8 hydrogen and 4 oxygen threads in 8 arrival orders, other mixes all at once,
 //! and one molecule under every interleaving with loom (at most 1 forced switch). They cut the
 //! releases into groups of three, and check at every release that the atoms of its molecule

@@ -8,8 +8,8 @@
 //! - `pop` takes from the front, and waits while the queue is empty;
 //! - `len` says how many items wait right now.
 //!
-//! Use `super::sync::{Mutex, Condvar}` (provided, in `sync.rs`: its `wait` may return without a
-//! notification, as std's may, so re-check your condition in a loop).
+//! Use `super::sync::{Mutex, Condvar}` (provided, in `provided/sync.rs`: its `wait` may return
+//! without a notification, as std's may, so re-check your condition in a loop).
 //! The tests watch a producer stop at a full queue and a
 //! consumer wait at an empty one, and run several producers and consumers in two start orders
 //! and all at once: every item must arrive exactly once, in its producer's order, and the queue

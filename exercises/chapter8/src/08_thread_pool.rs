@@ -7,13 +7,13 @@
 //! A job that panics must not take its worker down with it.
 //!
 //! The tests check that the pool runs as many jobs at once as it has workers (the first jobs
-//! wait for each other), that every job runs exactly once on no more threads than asked for, that
-//! no job is lost, none still runs and no worker is still alive when shutdown returns, and that a panicking job
-//! does not stop the others. Loom runs a pool of 2 workers with 2 jobs under every interleaving.
-//! They cannot check that idle workers sleep instead of spinning.
+//! wait for each other), that every job runs exactly once on no more threads than asked for,
+//! that no job is lost, none still runs and no worker is still alive when shutdown returns, and
+//! that a panicking job does not stop the others. Loom runs a pool of 2 workers with 2 jobs under
+//! every interleaving. They cannot check that idle workers sleep instead of spinning.
 //!
-//! Take `Arc`, `Mutex`, `mpsc` and `thread` from `super::sync` (provided, in `sync.rs`): std's
-//! types, which the library compiles a second time against loom's.
+//! Take `Arc`, `Mutex`, `mpsc` and `thread` from `super::sync` (provided, in `provided/sync.rs`):
+//! std's types, which the library compiles a second time against loom's.
 
 #[allow(unused_imports)]
 use super::sync::mpsc::{self, Receiver, Sender};

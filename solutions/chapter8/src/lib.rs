@@ -17,13 +17,14 @@
 //! | `08_thread_pool.rs` | 8.8 A thread pool with graceful shutdown | `src/ch08/08-thread-pool.md` |
 //! | `09_crawler.rs` | 8.9 A concurrent web crawler | `src/ch08/09-crawler.md` |
 //!
-//! Provided: `sync.rs`, the `Mutex` and `Condvar` the drills use (std's, with spurious wake-ups
-//! on a fixed schedule), and `under_loom.rs`, which compiles drills 8.1 to 8.8 a second time
-//! against loom's types, so that one solution runs under both.
+//! Provided: `provided/sync.rs`, the `Mutex` and `Condvar` the drills use (std's, with spurious
+//! wake-ups on a fixed schedule), and `under_loom.rs`, which compiles drills 8.1 to 8.8 a second
+//! time against loom's types, so that one solution runs under both.
 
-// One copy of the provided module: the exercise crate's.
-#[path = "../../../exercises/chapter8/src/sync.rs"]
-pub mod sync;
+/// The provided code: the exercise crate's own files, so that there is one copy.
+#[path = "../../../exercises/chapter8/src/provided/mod.rs"]
+pub mod provided;
+pub use provided::sync;
 pub mod under_loom;
 
 #[path = "01_in_order.rs"]

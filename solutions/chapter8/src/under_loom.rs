@@ -1,5 +1,5 @@
-//! Provided: the drills 8.1 to 8.8 compiled a second time, against loom's `Mutex` and `Condvar`, so that the
-//! tests can run loom's model checker over every interleaving of a small run. Each drill file
+//! Provided: drills 8.1 to 8.8 compiled a second time, against loom's types, so that the tests
+//! can run loom's model checker over every interleaving of a small run. Each drill file
 //! says `use super::sync::...`: in the crate that is `crate::sync`, here it is loom's version.
 
 // Compiling each file twice, against two sets of types, is the point.
