@@ -124,10 +124,11 @@ impl Condvar {
                 lock(&BLOCKED).retain(|&blocked| blocked != me);
                 panic::resume_unwind(Box::new(Abandoned));
             }
-            // The timeout only lets an abandoned thread notice; it is not a wake-up.
+            // The timeout only lets an abandoned thread notice; it is not a wake-up. Rare, so
+            // that a stuck thread uses next to no CPU (the watchdog tells stuck by that).
             waiters = self
                 .woken
-                .wait_timeout(waiters, Duration::from_millis(20))
+                .wait_timeout(waiters, Duration::from_millis(200))
                 .unwrap_or_else(PoisonError::into_inner)
                 .0;
         }

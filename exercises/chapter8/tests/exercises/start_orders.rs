@@ -27,8 +27,12 @@ use support::exercise::panic_message;
 /// before the next one starts. It only decides how hard the test pushes such a solution.
 pub const HEAD_START: Duration = Duration::from_millis(10);
 
-/// How often the starter looks at the threads while it waits for them.
+/// How often the starter looks at the threads while it waits for them: at first often, then less
+/// and less (up to [`LOOK_AT_MOST_EVERY`]), so that a run that is stuck in a way the starter
+/// cannot see (threads blocked on a lock) uses next to no CPU, which is how the watchdog tells
+/// stuck from slow.
 const LOOK_EVERY: Duration = Duration::from_micros(200);
+const LOOK_AT_MOST_EVERY: Duration = Duration::from_millis(50);
 
 /// A task to run on a thread of its own.
 pub type Task<'a> = Box<dyn FnOnce() + Send + 'a>;
@@ -92,6 +96,8 @@ pub fn start<'a>(how: Start<'_>, tasks: Vec<Task<'a>>) -> Result<(), Stuck> {
         Start::AllAtOnce => (&all_at_once[..], Some(Barrier::new(count))),
     };
     let done: Vec<AtomicBool> = (0..count).map(|_| AtomicBool::new(false)).collect();
+    // Each thread says when it has finished, so that the starter need not poll for that.
+    let (one_finished, a_thread_finished) = mpsc::channel::<()>();
     let panicked: std::sync::Mutex<Option<(usize, String)>> = std::sync::Mutex::new(None);
     let finished = |index: usize| done[index].load(Ordering::SeqCst);
     let mut tasks: Vec<Option<Task<'a>>> = tasks.into_iter().map(Some).collect();
@@ -102,6 +108,7 @@ pub fn start<'a>(how: Start<'_>, tasks: Vec<Task<'a>>) -> Result<(), Stuck> {
                 .take()
                 .expect("each task appears once in the order");
             let (done, barrier, panicked) = (&done[index], barrier.as_ref(), &panicked);
+            let one_finished = one_finished.clone();
             let (id_sender, id) = mpsc::channel();
             scope.spawn(move || {
                 let _ = id_sender.send(thread::current().id());
@@ -110,6 +117,7 @@ pub fn start<'a>(how: Start<'_>, tasks: Vec<Task<'a>>) -> Result<(), Stuck> {
                 }
                 let outcome = panic::catch_unwind(AssertUnwindSafe(task));
                 done.store(true, Ordering::SeqCst);
+                let _ = one_finished.send(());
                 let Err(payload) = outcome else { return };
                 // Ended by the starter because of a lost wake-up, which it reports itself.
                 if payload.is::<Abandoned>() {
@@ -136,6 +144,7 @@ pub fn start<'a>(how: Start<'_>, tasks: Vec<Task<'a>>) -> Result<(), Stuck> {
             }
         }
         // Watch until every thread has finished, or all the unfinished ones are stuck.
+        let mut look_every = LOOK_EVERY;
         loop {
             let running: Vec<usize> = (0..count).filter(|&index| !finished(index)).collect();
             if running.is_empty() {
@@ -152,7 +161,8 @@ pub fn start<'a>(how: Start<'_>, tasks: Vec<Task<'a>>) -> Result<(), Stuck> {
             if abandon_if_all_waiting(&waiting) {
                 return Err(Stuck::LostWakeUp(running));
             }
-            thread::sleep(LOOK_EVERY);
+            let _ = a_thread_finished.recv_timeout(look_every);
+            look_every = (look_every * 2).min(LOOK_AT_MOST_EVERY);
         }
     })
 }
