@@ -6,13 +6,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use chapter8::crawler::crawl;
 use support::Exercise;
+use support::testkit::Occupancy;
 
 const EXERCISE: Exercise = Exercise::new("8.9", "ch08/09-crawler.md").with_hang_hint(
     "the crawl never ends: workers wait for new pages that will never come. The crawl is over \
@@ -58,8 +59,8 @@ struct Site {
     address: SocketAddr,
     pages: usize,
     requests: Mutex<BTreeMap<String, usize>>,
-    in_flight: AtomicUsize,
-    most_in_flight: AtomicUsize,
+    /// The requests being answered right now, and the most there ever were at once.
+    open: Occupancy,
     /// Until this opens, each page request waits (at most 2 s) for `limit` requests to be open
     /// at once, and then a little longer, in case a crawler opens more than allowed: one that
     /// keeps fewer requests open shows up as a smaller "most requests at once", one that opens
@@ -76,8 +77,7 @@ impl Site {
             address: listener.local_addr().expect("the server's own address"),
             pages,
             requests: Mutex::new(BTreeMap::new()),
-            in_flight: AtomicUsize::new(0),
-            most_in_flight: AtomicUsize::new(0),
+            open: Occupancy::new(),
             rendezvous_open: AtomicBool::new(false),
             limit,
             stopping: AtomicBool::new(false),
@@ -123,8 +123,7 @@ impl Site {
             .entry(path.clone())
             .or_default() += 1;
 
-        let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-        self.most_in_flight.fetch_max(now, Ordering::SeqCst);
+        let open = self.open.enter();
         if path.starts_with("/page/") {
             self.wait_for_company();
         }
@@ -138,7 +137,7 @@ impl Site {
         let _ = stream.write_all(response.as_bytes());
         // Count the request as finished before closing: the crawler cannot start its next
         // request on this worker until it has seen the connection close.
-        self.in_flight.fetch_sub(1, Ordering::SeqCst);
+        drop(open);
     }
 
     fn wait_for_company(&self) {
@@ -148,7 +147,7 @@ impl Site {
         let deadline = Instant::now() + Duration::from_secs(2);
         let mut limit_reached: Option<Instant> = None;
         while !self.rendezvous_open.load(Ordering::SeqCst) && Instant::now() < deadline {
-            let open = self.in_flight.load(Ordering::SeqCst);
+            let open = self.open.now();
             if open > self.limit {
                 break;
             }
@@ -200,10 +199,7 @@ fn crawl_report(limit: usize, fetched: &BTreeSet<String>, site: &Site) -> String
             "requests for /missing (a broken link)",
             requests.get("/missing").copied().unwrap_or(0).to_string(),
         ),
-        row(
-            "most requests at once",
-            site.most_in_flight.load(Ordering::SeqCst).to_string(),
-        ),
+        row("most requests at once", site.open.most().to_string()),
     ]
     .concat()
 }
@@ -217,7 +213,7 @@ fn the_crawler_fetches_every_page_once_with_bounded_concurrency() {
                 let site = Site::start(limit, PAGES);
                 let fetched = crawl(site.address, "/", limit);
                 site.stop();
-                let most = site.most_in_flight.load(Ordering::SeqCst);
+                let most = site.open.most();
                 (limit, most, crawl_report(limit, &fetched, &site))
             })
             .collect::<Vec<_>>()
@@ -252,11 +248,7 @@ fn another_site_is_crawled_completely_within_its_limit() {
         let fetched = crawl(site.address, "/", LIMIT);
         site.stop();
         let requests = site.requests.lock().unwrap().clone();
-        (
-            fetched,
-            requests,
-            site.most_in_flight.load(Ordering::SeqCst),
-        )
+        (fetched, requests, site.open.most())
     });
     let missed: Vec<String> = reachable(OTHER_PAGES)
         .difference(&fetched)
