@@ -9,6 +9,10 @@
 //! The tests use the third part, [`exercise`]: a watchdog that turns a hang, an endless loop or a
 //! panic in learner code into one readable message that names the book section to read.
 //!
+//! [`sync`] gives the exercises std's or loom's locks, condition variables, atomics and threads
+//! behind one path, with spurious wake-ups injected on a fixed schedule, and (feature `loom`) a
+//! [`sync::Model`] that runs loom from a test and tells its findings in one sentence.
+//!
 //! With the `site` feature, [`site`] starts a small website on 127.0.0.1 (a real HTTP server)
 //! for the chapters whose programs fetch pages.
 
@@ -17,6 +21,7 @@ pub mod program;
 pub mod sim;
 #[cfg(feature = "site")]
 pub mod site;
+pub mod sync;
 pub mod timeline;
 
 pub use exercise::Exercise;
