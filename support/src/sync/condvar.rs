@@ -63,10 +63,15 @@ impl Condvar {
             return mutex.lock();
         }
         let woken = match (&self.inner, inner) {
-            (Inner::Std(condvar), Guard::Std(guard)) => condvar.wait(guard).map_or_else(
-                |poison| Err(Guard::Std(poison.into_inner())),
-                |guard| Ok(Guard::Std(guard)),
-            ),
+            (Inner::Std(condvar), Guard::Std(guard)) => {
+                // Marked before the lock is let go: a test that sees the mark and then takes the
+                // lock knows this thread is really asleep.
+                let _asleep = super::watch::asleep(thread::current().id());
+                condvar.wait(guard).map_or_else(
+                    |poison| Err(Guard::Std(poison.into_inner())),
+                    |guard| Ok(Guard::Std(guard)),
+                )
+            }
             #[cfg(feature = "loom")]
             (Inner::Loom(condvar), Guard::Loom(guard)) => condvar.wait(guard).map_or_else(
                 |poison| Err(Guard::Loom(poison.into_inner())),
@@ -95,6 +100,7 @@ impl Condvar {
 
     /// Wakes one thread waiting here, if any.
     pub fn notify_one(&self) {
+        super::watch::count_notify();
         match &self.inner {
             Inner::Std(condvar) => condvar.notify_one(),
             #[cfg(feature = "loom")]
@@ -104,6 +110,7 @@ impl Condvar {
 
     /// Wakes every thread waiting here.
     pub fn notify_all(&self) {
+        super::watch::count_notify();
         match &self.inner {
             Inner::Std(condvar) => condvar.notify_all(),
             #[cfg(feature = "loom")]

@@ -33,6 +33,7 @@ mod condvar;
 mod model;
 mod mutex;
 pub mod thread;
+pub mod watch;
 
 pub use atomic::{AtomicBool, AtomicU64, AtomicUsize};
 pub use condvar::{Condvar, spurious_wakeups};

@@ -82,3 +82,9 @@ impl fmt::Debug for ThreadId {
         }
     }
 }
+
+impl From<std::thread::ThreadId> for ThreadId {
+    fn from(id: std::thread::ThreadId) -> Self {
+        Self::Std(id)
+    }
+}

@@ -6,6 +6,7 @@ use std::thread;
 
 use chapter1::global_lock::Gil;
 use chapter1::one_at_a_time::{run_free_threaded, run_with_gil};
+use chapter1::sync::watch;
 use support::Exercise;
 
 const EXERCISE: Exercise = Exercise::new("1.2", "ch01/02-one-at-a-time.md");
@@ -48,17 +49,6 @@ impl Occupancy {
         self.inside.fetch_sub(1, Ordering::SeqCst);
     }
 
-    /// Lingers inside a step for a bounded while, so that a thread slipping past a broken
-    /// lock is caught inside at the same time.
-    fn linger(&self) {
-        for _ in 0..200 {
-            if self.inside.load(Ordering::SeqCst) > 1 {
-                return;
-            }
-            thread::yield_now();
-        }
-    }
-
     /// A table row, after checking that every thread ran each of its steps once, in order.
     fn row(self, model: &str) -> String {
         let seen = self.steps_seen.into_inner().unwrap();
@@ -85,18 +75,77 @@ impl Occupancy {
 const HEADER: &str =
     "model                    threads steps each steps run   most threads inside a step at once\n";
 
+/// What a step under the GIL can see for itself, without waiting for anything (so the test takes
+/// no longer on a busy machine than the steps do): whether the GIL is held while it runs, and
+/// whether its thread let go of the GIL since its previous step.
+struct GilChecks<'gil> {
+    gil: &'gil Gil,
+    /// A step that found the GIL free: (thread, step).
+    unheld: Mutex<Option<(usize, usize)>>,
+    /// Per thread: the OS thread and its count of wake-ups sent, at its previous step.
+    previous: Mutex<Vec<Option<(thread::ThreadId, u64)>>>,
+    /// A step whose thread had not let go of the GIL since its previous step: (thread, step).
+    kept: Mutex<Option<(usize, usize)>>,
+}
+
+impl<'gil> GilChecks<'gil> {
+    fn new(gil: &'gil Gil, threads: usize) -> Self {
+        Self {
+            gil,
+            unheld: Mutex::new(None),
+            previous: Mutex::new(vec![None; threads]),
+            kept: Mutex::new(None),
+        }
+    }
+
+    fn check(&self, thread: usize, step: usize) {
+        // Someone must hold the GIL during a step (this thread, if the code is right), so
+        // taking it here must fail. A guard we get is dropped at once.
+        if self.gil.try_acquire().is_some() {
+            self.unheld.lock().unwrap().get_or_insert((thread, step));
+        }
+        // Releasing the GIL wakes a waiting thread (exercise 1.1's release()), so a thread that
+        // let go of the GIL between two steps has sent a wake-up since its previous step.
+        let now = (thread::current().id(), watch::notifies_sent());
+        let mut previous = self.previous.lock().unwrap();
+        if let Some(slot) = previous.get_mut(thread) {
+            if let Some(before) = *slot
+                && before == now
+            {
+                self.kept.lock().unwrap().get_or_insert((thread, step));
+            }
+            *slot = Some(now);
+        }
+    }
+
+    fn verdict(self) {
+        if let Some((thread, step)) = self.unheld.into_inner().unwrap() {
+            EXERCISE.fail(format!(
+                "thread {thread} ran step {step} while nobody held the GIL: hold the guard from \
+                 gil.acquire() while step() runs (`let _ = gil.acquire();` drops it at once)"
+            ));
+        }
+        if let Some((thread, step)) = self.kept.into_inner().unwrap() {
+            EXERCISE.fail(format!(
+                "thread {thread} went from step {} to step {step} without letting go of the \
+                 GIL in between, so no other thread could run: take the GIL for each step, not \
+                 once around the whole loop",
+                step - 1
+            ));
+        }
+    }
+}
+
 #[test]
 fn under_the_gil_only_one_thread_is_ever_inside_a_step() {
     let occupancy = EXERCISE.with_hang_hint(GIL_HANG).run(|| {
         let gil = Gil::new();
         let occupancy = Occupancy::new();
+        let checks = GilChecks::new(&gil, THREADS);
         run_with_gil(&gil, THREADS, STEPS, |thread, step| {
-            occupancy.step(thread, step, || {
-                if step % 10 == 0 {
-                    occupancy.linger();
-                }
-            });
+            occupancy.step(thread, step, || checks.check(thread, step));
         });
+        checks.verdict();
         occupancy
     });
     EXERCISE.check(
