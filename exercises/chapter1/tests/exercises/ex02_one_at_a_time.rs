@@ -118,36 +118,39 @@ impl<'gil> GilChecks<'gil> {
         }
     }
 
-    fn verdict(self) {
+    /// What went wrong, if anything: checked by the test once the learner's code has returned.
+    fn verdict(self) -> Option<String> {
         if let Some((thread, step)) = self.unheld.into_inner().unwrap() {
-            EXERCISE.fail(format!(
+            return Some(format!(
                 "thread {thread} ran step {step} while nobody held the GIL: hold the guard from \
                  gil.acquire() while step() runs (`let _ = gil.acquire();` drops it at once)"
             ));
         }
-        if let Some((thread, step)) = self.kept.into_inner().unwrap() {
-            EXERCISE.fail(format!(
-                "thread {thread} went from step {} to step {step} without letting go of the \
-                 GIL in between, so no other thread could run: take the GIL for each step, not \
-                 once around the whole loop",
-                step - 1
-            ));
-        }
+        let (thread, step) = self.kept.into_inner().unwrap()?;
+        Some(format!(
+            "thread {thread} went from step {} to step {step} without releasing the GIL in \
+             between (no wake-up was sent to the threads waiting for it), so no other thread \
+             could run: take the GIL for each step, not once around the whole loop (and check \
+             that exercise 1.1's release() wakes a waiter)",
+            step - 1
+        ))
     }
 }
 
 #[test]
 fn under_the_gil_only_one_thread_is_ever_inside_a_step() {
-    let occupancy = EXERCISE.with_hang_hint(GIL_HANG).run(|| {
+    let (occupancy, mistake) = EXERCISE.with_hang_hint(GIL_HANG).run(|| {
         let gil = Gil::new();
         let occupancy = Occupancy::new();
         let checks = GilChecks::new(&gil, THREADS);
         run_with_gil(&gil, THREADS, STEPS, |thread, step| {
             occupancy.step(thread, step, || checks.check(thread, step));
         });
-        checks.verdict();
-        occupancy
+        (occupancy, checks.verdict())
     });
+    if let Some(mistake) = mistake {
+        EXERCISE.fail(mistake);
+    }
     EXERCISE.check(
         occupancy.most_inside.load(Ordering::SeqCst) <= 1,
         "two threads were inside a step at the same time: take the GIL around every call to step()",
