@@ -12,6 +12,8 @@
 //! [`sync`] gives the exercises std's or loom's locks, condition variables, atomics and threads
 //! behind one path, with spurious wake-ups injected on a fixed schedule, and (feature `loom`) a
 //! [`sync::Model`] that runs loom from a test and tells its findings in one sentence.
+//! [`testkit`] holds what the tests repeat: an occupancy counter, readable tables, a
+//! paused-clock tokio runtime (feature `paused-clock`), and medians for the examples.
 //!
 //! With the `site` feature, [`site`] starts a small website on 127.0.0.1 (a real HTTP server)
 //! for the chapters whose programs fetch pages.
@@ -22,6 +24,7 @@ pub mod sim;
 #[cfg(feature = "site")]
 pub mod site;
 pub mod sync;
+pub mod testkit;
 pub mod timeline;
 
 pub use exercise::Exercise;

@@ -41,7 +41,7 @@ struct Record {
     held_while_all_blocked: Mutex<Vec<bool>>,
     held_after_detach: AtomicUsize,
     /// Python steps run by a thread that did not hold the GIL.
-    python_without_gil: AtomicUsize,
+    python_steps_without_the_gil: AtomicUsize,
     /// Blocking calls run while their own thread still held the GIL.
     blocking_with_gil: AtomicUsize,
 }
@@ -62,7 +62,9 @@ fn threads_overlap_only_while_the_gil_is_released() {
                         record.python.enter();
                         // Checked by the step itself, not by waiting for a second thread.
                         if gil.holder() != me {
-                            record.python_without_gil.fetch_add(1, Ordering::SeqCst);
+                            record
+                                .python_steps_without_the_gil
+                                .fetch_add(1, Ordering::SeqCst);
                         }
                         record.python.leave();
                         python.detach(|| {
@@ -98,15 +100,16 @@ fn threads_overlap_only_while_the_gil_is_released() {
             THREADS * 2
         ),
     );
-    let python_without_gil = record.python_without_gil.load(Ordering::SeqCst);
+    let most_python = record.python.most.load(Ordering::SeqCst);
+    let without_the_gil = record.python_steps_without_the_gil.load(Ordering::SeqCst);
     EXERCISE.check(
-        python_without_gil == 0,
+        without_the_gil == 0,
         format!(
-            "{python_without_gil} Python steps ran without the GIL: after detach() returns, the \
-             thread must hold the GIL again"
+            "{without_the_gil} of {} Python steps ran while their thread did not hold the GIL: \
+             after detach() returns, the thread must hold the GIL again",
+            THREADS * 2
         ),
     );
-    let most_python = record.python.most.load(Ordering::SeqCst);
     EXERCISE.check(
         most_python <= 1,
         "two threads ran a Python step at the same time: after detach() returns, the thread \
