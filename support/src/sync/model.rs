@@ -54,10 +54,11 @@ impl Model {
             preemption_bound: None,
             // loom's default: an interleaving with more scheduling decisions is a spin loop.
             max_branches: 1_000,
-            // A model of an exercise explores in well under a second in a debug build; the rest
-            // is margin for a busy machine. A real deadlock or spin loop is reported by loom
-            // itself, at once.
-            limit: Duration::from_secs(60),
+            // A model of an exercise explores in well under a second in a debug build. The
+            // watchdog calls a run stuck only when it stops using CPU for this long (a slow run
+            // on a busy machine goes on); a deadlock or a spin loop is reported by loom itself,
+            // at once.
+            limit: Duration::from_secs(10),
         }
     }
 
