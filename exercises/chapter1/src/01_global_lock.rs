@@ -14,8 +14,9 @@
 //!
 //! The tests check that a held GIL refuses a second thread, that a dropped guard frees it, and
 //! that threads waiting for the GIL sleep until it is released and then all get it: each waiter
-//! must fall asleep on the condition variable (a waiter that spins instead, or a wake-up that is
-//! never sent, shows up as a hang that the test stops). They cannot check that the thread that
+//! must fall asleep on the condition variable (a waiter that spins instead is caught taking the
+//! flag's lock thousands of times; a wake-up that is never sent shows up as a hang that the test
+//! stops). They cannot check that the thread that
 //! waited longest goes first: CPython's GIL does not promise that either.
 
 use crate::sync::{Condvar, Mutex};

@@ -45,10 +45,14 @@ impl<T> Mutex<T> {
     /// holding it; the guard is inside (`.unwrap_or_else(|poison| poison.into_inner())`).
     pub fn lock(&self) -> LockResult<MutexGuard<'_, T>> {
         match &self.inner {
-            Inner::Std(mutex) => self.wrap(mutex.lock().map_or_else(
-                |poison| Err(Guard::Std(poison.into_inner())),
-                |guard| Ok(Guard::Std(guard)),
-            )),
+            Inner::Std(mutex) => {
+                // Counted for tests that watch for threads that wait by spinning (`watch`).
+                super::watch::count_lock();
+                self.wrap(mutex.lock().map_or_else(
+                    |poison| Err(Guard::Std(poison.into_inner())),
+                    |guard| Ok(Guard::Std(guard)),
+                ))
+            }
             #[cfg(feature = "loom")]
             Inner::Loom(mutex) => self.wrap(mutex.lock().map_or_else(
                 |poison| Err(Guard::Loom(poison.into_inner())),

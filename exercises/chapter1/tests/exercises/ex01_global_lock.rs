@@ -58,6 +58,8 @@ fn a_held_gil_refuses_every_other_thread() {
 #[test]
 fn waiting_threads_sleep_until_the_gil_is_released_then_all_get_it() {
     const WAITERS: usize = 3;
+    /// A waiter asleep on the condition variable takes the lock a handful of times.
+    const SPINNING: u64 = 10_000;
     let (early, served) = EXERCISE.run(|| {
         let gil = Gil::new();
         let main_holds = AtomicBool::new(true);
@@ -76,19 +78,33 @@ fn waiting_threads_sleep_until_the_gil_is_released_then_all_get_it() {
                 })
                 .collect();
             let ids: Vec<ThreadId> = waiters.iter().map(|w| w.thread().id().into()).collect();
+            let spinning = || ids.iter().any(|&id| watch::locks_taken(id) >= SPINNING);
             watch::block_until(|| {
-                served.load(Ordering::SeqCst) > 0 || ids.iter().all(|&id| watch::is_asleep(id))
+                served.load(Ordering::SeqCst) > 0
+                    || ids.iter().all(|&id| watch::is_asleep(id))
+                    || spinning()
             });
+            let spun = spinning();
             main_holds.store(false, Ordering::SeqCst);
             drop(main_guard);
             let joined = waiters.into_iter().map(|waiter| waiter.join());
-            joined
+            let early = joined
                 .map(|result| result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
                 .filter(|&early| early)
-                .count()
+                .count();
+            (early, spun)
         });
         (early, served.into_inner())
     });
+    let (early, spun) = early;
+    EXERCISE.check(
+        !spun,
+        format!(
+            "a waiting thread took the flag's lock {SPINNING} times while the main thread held \
+             the GIL, without ever falling asleep: acquire() must wait on the condition variable \
+             (released.wait), not loop until the flag changes"
+        ),
+    );
 
     EXERCISE.check(
         early == 0,
