@@ -1,7 +1,7 @@
 //! `support::sync`: the same types on real threads and under loom, spurious wake-ups on a fixed
 //! schedule, and loom's findings told as one sentence.
 
-use support::sync::{Arc, Condvar, Mutex, thread};
+use support::sync::{Arc, Condvar, Mutex, thread, watch};
 
 /// A flag and the condition variable that announces it.
 #[derive(Default)]
@@ -75,6 +75,32 @@ fn wait_while_checks_before_every_wait() {
     };
     flag.raise();
     assert!(waiter.join().unwrap());
+}
+
+#[test]
+fn a_test_can_wait_until_a_thread_is_asleep() {
+    let flag = Arc::new(Flag::default());
+    let waiter = {
+        let flag = Arc::clone(&flag);
+        std::thread::spawn(move || flag.wait_with_while())
+    };
+    let id = waiter.thread().id().into();
+    watch::block_until(|| watch::is_asleep(id));
+    flag.raise();
+    assert!(waiter.join().unwrap());
+}
+
+#[test]
+fn a_thread_that_waits_by_spinning_is_seen_taking_thousands_of_locks() {
+    let flag = Arc::new(Flag::default());
+    let spinner = {
+        let flag = Arc::clone(&flag);
+        std::thread::spawn(move || while !*flag.set.lock().unwrap() {})
+    };
+    let id = spinner.thread().id().into();
+    watch::block_until(|| watch::locks_taken(id) >= 5_000);
+    flag.raise();
+    spinner.join().unwrap();
 }
 
 #[test]
