@@ -195,7 +195,9 @@ fn soak(options: &Options) -> Result<usize, String> {
 
 /// Builds the solutions' tests once; returns their test binaries.
 fn build(root: &Path, packages: &[String]) -> Result<Vec<TestBinary>, String> {
-    let packages: Vec<String> = if packages.is_empty() {
+    // Without -p: the workspace's default members, exactly what the root `cargo test` builds
+    // (the same features, so CI reuses its build), keeping only the solutions' binaries.
+    let wanted: Vec<String> = if packages.is_empty() {
         solution_packages(root)
     } else {
         packages.to_vec()
@@ -205,7 +207,7 @@ fn build(root: &Path, packages: &[String]) -> Result<Vec<TestBinary>, String> {
         .args(["test", "--no-run", "--tests", "--message-format=json"])
         .current_dir(root)
         .stderr(Stdio::inherit());
-    for package in &packages {
+    for package in packages {
         command.args(["-p", package]);
     }
     let output = command
@@ -227,7 +229,9 @@ fn build(root: &Path, packages: &[String]) -> Result<Vec<TestBinary>, String> {
             // "path+file:///.../solutions/chapter3#chapter3-solution@0.1.0"
             let id = message["package_id"].as_str()?;
             let package = id.rsplit_once('#')?.1.split('@').next()?.to_owned();
-            Some(TestBinary { package, exe, dir })
+            wanted
+                .contains(&package)
+                .then_some(TestBinary { package, exe, dir })
         })
         .collect();
     binaries.sort_by(|a, b| (&a.package, &a.exe).cmp(&(&b.package, &b.exe)));
