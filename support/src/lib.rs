@@ -9,10 +9,14 @@
 //! The tests use the third part, [`exercise`]: a watchdog that turns a hang, an endless loop or a
 //! panic in learner code into one readable message that names the book section to read.
 //!
+//! [`gil::Gil`] is a real lock standing for the GIL in chapter 3's real-thread exercises, in a kind
+//! that hands itself over in turns so that tests can see it change hands.
+//!
 //! With the `site` feature, [`site`] starts a small website on 127.0.0.1 (a real HTTP server)
 //! for the chapters whose programs fetch pages.
 
 pub mod exercise;
+pub mod gil;
 pub mod program;
 pub mod sim;
 #[cfg(feature = "site")]

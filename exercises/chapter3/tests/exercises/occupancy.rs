@@ -23,49 +23,52 @@ pub fn squares(numbers: Range<u64>) -> u128 {
 pub struct Occupancy {
     inside: AtomicUsize,
     most_inside: AtomicUsize,
-    worked: Mutex<Vec<Range<u64>>>,
-    threads: Mutex<HashSet<ThreadId>>,
+    /// Every call to `work`, in the order the calls began, with the thread that made it.
+    calls: Mutex<Vec<(ThreadId, Range<u64>)>>,
     thread_names: Mutex<BTreeSet<String>>,
-    arrived: Mutex<usize>,
-    everyone_arrived: Condvar,
+    /// Threads that have shown up: asked for the GIL, or entered `work`.
+    arrived: Mutex<HashSet<ThreadId>>,
+    someone_arrived: Condvar,
 }
 
 impl Occupancy {
-    /// The `work` the exercises are given: records who is inside, calls `meet` while inside
-    /// (and as the first visit of a new thread, if `first_visit` is set), then sums the squares.
-    pub fn work(&self, numbers: Range<u64>, meet: impl FnOnce(bool)) -> u128 {
+    /// The `work` the exercises are given: records who is inside and in what order; on a
+    /// thread's first call, waits (inside) until `wait_for` threads have shown up; then sums
+    /// the squares by formula.
+    pub fn work(&self, numbers: Range<u64>, wait_for: usize) -> u128 {
         let now_inside = self.inside.fetch_add(1, Ordering::SeqCst) + 1;
         self.most_inside.fetch_max(now_inside, Ordering::SeqCst);
         let current = thread::current();
         let name = current.name().unwrap_or("a thread with no name");
         self.thread_names.lock().unwrap().insert(name.to_owned());
-        let first_visit = self.threads.lock().unwrap().insert(current.id());
-        meet(first_visit);
-        self.worked.lock().unwrap().push(numbers.clone());
+        let first_visit = {
+            let mut calls = self.calls.lock().unwrap();
+            let first = calls.iter().all(|(thread, _)| *thread != current.id());
+            calls.push((current.id(), numbers.clone()));
+            first
+        };
+        if first_visit {
+            self.arrive();
+            self.wait_for_arrivals(wait_for);
+        }
         self.inside.fetch_sub(1, Ordering::SeqCst);
         squares(numbers)
     }
 
-    /// Waits until `threads` different threads have called this, at most once per thread; after
-    /// that it never waits again. Only threads that really run at the same time get past it.
-    pub fn rendezvous(&self, threads: usize) {
-        let mut arrived = self.arrived.lock().unwrap();
-        *arrived += 1;
-        self.everyone_arrived.notify_all();
-        while *arrived < threads {
-            arrived = self.everyone_arrived.wait(arrived).unwrap();
-        }
+    /// The calling thread has shown up (it asked for the GIL, or is inside `work`).
+    pub fn arrive(&self) {
+        self.arrived.lock().unwrap().insert(thread::current().id());
+        self.someone_arrived.notify_all();
     }
 
-    /// Lingers inside a step for a bounded while, so that a thread slipping past a broken lock
-    /// is caught inside at the same time.
-    pub fn linger(&self) {
-        for _ in 0..200 {
-            if self.inside.load(Ordering::SeqCst) > 1 {
-                return;
-            }
-            thread::yield_now();
-        }
+    /// Waits until `threads` different threads have shown up. Bounded by events, not by time:
+    /// threads that never run at the same time never get past it (the watchdog ends the test).
+    fn wait_for_arrivals(&self, threads: usize) {
+        let arrived = self.arrived.lock().unwrap();
+        let _arrived = self
+            .someone_arrived
+            .wait_while(arrived, |arrived| arrived.len() < threads)
+            .unwrap();
     }
 
     pub fn most_inside(&self) -> usize {
@@ -74,18 +77,49 @@ impl Occupancy {
 
     /// The ranges `work` was called with, sorted.
     pub fn worked(&self) -> Vec<Range<u64>> {
-        let mut worked = self.worked.lock().unwrap().clone();
+        let mut worked: Vec<Range<u64>> = self
+            .calls
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(_, numbers)| numbers.clone())
+            .collect();
         worked.sort_by_key(|numbers| (numbers.start, numbers.end));
         worked
     }
 
+    /// Runs of consecutive calls by the same thread, in call order: with one thread per piece
+    /// and the lock held around the whole piece, exactly one run per thread.
+    pub fn runs(&self) -> usize {
+        let calls = self.calls.lock().unwrap();
+        let changes = calls
+            .windows(2)
+            .filter(|pair| pair[0].0 != pair[1].0)
+            .count();
+        if calls.is_empty() { 0 } else { changes + 1 }
+    }
+
     /// How many different threads called `work`.
     pub fn threads(&self) -> usize {
-        self.threads.lock().unwrap().len()
+        let calls = self.calls.lock().unwrap();
+        calls
+            .iter()
+            .map(|(thread, _)| *thread)
+            .collect::<HashSet<_>>()
+            .len()
     }
 
     /// The names of the threads that called `work`.
     pub fn thread_names(&self) -> BTreeSet<String> {
         self.thread_names.lock().unwrap().clone()
     }
+}
+
+/// The pieces exercise 3.1 asks for, computed the tests' own way: piece `k` of `parts` starts
+/// after `k` base-size pieces plus one extra number for each earlier piece that got one.
+pub fn expected_pieces(numbers: Range<u64>, parts: usize) -> Vec<Range<u64>> {
+    let parts = parts as u64;
+    let len = numbers.end.saturating_sub(numbers.start);
+    let start_of = |k: u64| numbers.start + k * (len / parts) + k.min(len % parts);
+    (0..parts).map(|k| start_of(k)..start_of(k + 1)).collect()
 }
