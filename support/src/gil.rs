@@ -55,7 +55,8 @@ impl Gil {
     }
 
     /// A lock that is handed to the thread that has waited longest. `on_ask` runs on every
-    /// thread that asks for it, once its place in the line is fixed and before it waits.
+    /// thread that asks for it, once its place in the line is fixed and before it waits: a
+    /// test can then look at [`Gil::waiting`].
     pub fn taking_turns(on_ask: impl Fn() + Send + Sync + 'static) -> Self {
         Self {
             kind: Kind::TakingTurns {
@@ -90,6 +91,20 @@ impl Gil {
             }
         };
         GilGuard { held }
+    }
+}
+
+impl Gil {
+    /// How many threads wait in line for a lock that takes turns (always 0 for a plain one).
+    /// A thread that has been handed the lock counts as its holder, even before it wakes up.
+    pub fn waiting(&self) -> u64 {
+        match &self.kind {
+            Kind::Plain(_) => 0,
+            Kind::TakingTurns { queue, .. } => {
+                let tickets = queue.lock().unwrap_or_else(PoisonError::into_inner);
+                (tickets.next - tickets.serving).saturating_sub(1)
+            }
+        }
     }
 }
 

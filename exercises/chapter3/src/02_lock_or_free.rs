@@ -17,9 +17,9 @@
 //! check, while your threads run: under the lock, never two threads inside `work`, and the lock
 //! changing hands while a thread still has steps to go (a lock taken once around a whole piece
 //! never does); without it, both threads inside `work` at once. A thread's first step waits
-//! inside `work` until the other thread has asked for the lock (or is inside too), so threads
-//! that run one after another never get past it: the test then ends with a hint after a few
-//! seconds. The tests cannot see how fast your threads are: the release-mode example times that.
+//! inside `work` until the other thread waits in line for the lock (or is inside too), so
+//! threads that run one after another never get past it: the test then ends with a hint after a
+//! few seconds. The tests cannot see how fast your threads are: the release-mode example times that.
 
 use std::ops::Range;
 use std::thread;

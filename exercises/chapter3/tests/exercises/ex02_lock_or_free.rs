@@ -1,9 +1,9 @@
 //! Exercise 3.2: one lock or free threads (book: src/ch03/02-lock-or-free.md).
 //!
 //! Everything is checked while the threads run, bounded by events rather than by time: a
-//! thread's first step waits inside `work` until the other thread has shown up (asked for the
-//! GIL, or entered `work` itself). The GIL of these tests serves the thread that has waited
-//! longest, so once the other thread waits, a lock released after a step goes to it.
+//! thread's first step waits inside `work` until the other thread waits in line for the GIL, or
+//! has entered `work` itself. The GIL of these tests serves the thread that has waited longest,
+//! so once the other thread waits, a lock released after a step goes to it.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -72,15 +72,16 @@ fn under_one_lock_only_one_thread_works_at_a_time() {
     let (occupancy, total) = EXERCISE.run(|| {
         let occupancy = Arc::new(Occupancy::default());
         let asker = Arc::clone(&occupancy);
-        let gil = Gil::taking_turns(move || asker.arrive());
+        let gil = Gil::taking_turns(move || asker.nudge());
         let recorder = Arc::clone(&occupancy);
-        let total = sum_under_one_lock(&gil, &pieces(), STEP, move |numbers| {
-            recorder.work(numbers, THREADS)
+        let total = sum_under_one_lock(&gil, &pieces(), STEP, |numbers| {
+            recorder.work(numbers, THREADS, || gil.waiting() > 0)
         });
         (occupancy, total)
     });
-    // A thread's first step stays inside work until the other thread has asked for the lock or
-    // entered work: with no lock around work, the second thread is then inside too.
+    // A thread's first step stays inside work until another thread waits in line for the lock
+    // or is inside work too: with no lock held around work, nobody waits in line, so the second
+    // thread is then inside at the same time.
     EXERCISE.check(
         occupancy.most_inside() <= 1,
         "two threads were inside work at the same time: hold the lock around every call to work \
@@ -108,7 +109,7 @@ fn free_threads_work_at_the_same_time() {
         let recorder = Arc::clone(&occupancy);
         // The first step of each thread waits, inside work, for the other thread to be inside.
         let total = sum_on_free_threads(&pieces(), STEP, move |numbers| {
-            recorder.work(numbers, THREADS)
+            recorder.work(numbers, THREADS, || false)
         });
         (occupancy, total)
     });

@@ -28,7 +28,7 @@ fn rayon_spreads_the_pieces_over_its_threads() {
         let recorder = Arc::clone(&occupancy);
         // Each pool thread's first piece waits, inside work, until the other thread is inside.
         let total = sum_with_rayon(&pool, 0..80_000, PIECES, move |numbers| {
-            recorder.work(numbers, POOL_THREADS)
+            recorder.work(numbers, POOL_THREADS, || false)
         });
         (occupancy, total)
     });
@@ -82,7 +82,7 @@ fn rayon_sums_other_ranges_too() {
             let occupancy = Arc::new(Occupancy::default());
             let recorder = Arc::clone(&occupancy);
             let total = sum_with_rayon(&pool, numbers.clone(), pieces, move |numbers| {
-                recorder.work(numbers, 1)
+                recorder.work(numbers, 1, || false)
             });
             (numbers, pieces, total, occupancy.worked())
         })

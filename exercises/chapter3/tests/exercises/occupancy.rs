@@ -26,16 +26,23 @@ pub struct Occupancy {
     /// Every call to `work`, in the order the calls began, with the thread that made it.
     calls: Mutex<Vec<(ThreadId, Range<u64>)>>,
     thread_names: Mutex<BTreeSet<String>>,
-    /// Threads that have shown up: asked for the GIL, or entered `work`.
-    arrived: Mutex<HashSet<ThreadId>>,
-    someone_arrived: Condvar,
+    /// Threads that have entered `work`.
+    entered: Mutex<HashSet<ThreadId>>,
+    changed: Condvar,
 }
 
 impl Occupancy {
     /// The `work` the exercises are given: records who is inside and in what order; on a
-    /// thread's first call, waits (inside) until `wait_for` threads have shown up; then sums
-    /// the squares by formula.
-    pub fn work(&self, numbers: Range<u64>, wait_for: usize) -> u128 {
+    /// thread's first call, waits (inside) until `threads` threads have entered `work`, or
+    /// until `someone_waits()` (another thread waits in line for the lock this one holds);
+    /// then sums the squares by formula. Whoever changes what `someone_waits` sees calls
+    /// [`Occupancy::nudge`].
+    pub fn work(
+        &self,
+        numbers: Range<u64>,
+        threads: usize,
+        someone_waits: impl Fn() -> bool,
+    ) -> u128 {
         let now_inside = self.inside.fetch_add(1, Ordering::SeqCst) + 1;
         self.most_inside.fetch_max(now_inside, Ordering::SeqCst);
         let current = thread::current();
@@ -48,27 +55,27 @@ impl Occupancy {
             first
         };
         if first_visit {
-            self.arrive();
-            self.wait_for_arrivals(wait_for);
+            let mut entered = self.entered.lock().unwrap();
+            entered.insert(current.id());
+            self.changed.notify_all();
+            // Bounded by events, not by time: threads that never run at the same time never
+            // get past it (the watchdog then ends the test with the exercise's hang hint).
+            drop(
+                self.changed
+                    .wait_while(entered, |entered| {
+                        entered.len() < threads && !someone_waits()
+                    })
+                    .unwrap(),
+            );
         }
         self.inside.fetch_sub(1, Ordering::SeqCst);
         squares(numbers)
     }
 
-    /// The calling thread has shown up (it asked for the GIL, or is inside `work`).
-    pub fn arrive(&self) {
-        self.arrived.lock().unwrap().insert(thread::current().id());
-        self.someone_arrived.notify_all();
-    }
-
-    /// Waits until `threads` different threads have shown up. Bounded by events, not by time:
-    /// threads that never run at the same time never get past it (the watchdog ends the test).
-    fn wait_for_arrivals(&self, threads: usize) {
-        let arrived = self.arrived.lock().unwrap();
-        let _arrived = self
-            .someone_arrived
-            .wait_while(arrived, |arrived| arrived.len() < threads)
-            .unwrap();
+    /// Something a waiting first step looks at has changed: let it look again.
+    pub fn nudge(&self) {
+        let _entered = self.entered.lock().unwrap();
+        self.changed.notify_all();
     }
 
     pub fn most_inside(&self) -> usize {
