@@ -12,6 +12,9 @@
 //! [`gil::Gil`] is a real lock standing for the GIL in chapter 3's real-thread exercises, in a kind
 //! that hands itself over in turns so that tests can see it change hands.
 //!
+//! [`testkit`] holds what the tests repeat: an occupancy counter, readable tables, a
+//! paused-clock tokio runtime (feature `paused-clock`), and medians for the examples.
+//!
 //! With the `site` feature, [`site`] starts a small website on 127.0.0.1 (a real HTTP server)
 //! for the chapters whose programs fetch pages.
 
@@ -21,6 +24,7 @@ pub mod program;
 pub mod sim;
 #[cfg(feature = "site")]
 pub mod site;
+pub mod testkit;
 pub mod timeline;
 
 pub use exercise::Exercise;

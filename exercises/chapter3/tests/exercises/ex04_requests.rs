@@ -46,11 +46,7 @@ enum How {
 
 /// Sends `count` requests the learner's way, on a single-threaded runtime whose clock is paused.
 fn send(how: How, count: usize) -> Run {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .start_paused(true)
-        .build()
-        .expect("could not build a tokio runtime");
+    let runtime = support::testkit::paused_runtime();
     runtime.block_on(async move {
         let in_flight = Arc::new(InFlight::default());
         let start = Instant::now();

@@ -108,11 +108,7 @@ struct Run {
 
 fn run(model: Model, requests: Vec<Request>) -> Run {
     EXERCISE.run(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .start_paused(true)
-            .build()
-            .expect("could not build a tokio runtime");
+        let runtime = support::testkit::paused_runtime();
         runtime.block_on(async move {
             let recorder = Arc::new(Recorder::default());
             let shared_gil = Arc::new(Mutex::new(()));

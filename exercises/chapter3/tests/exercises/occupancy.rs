@@ -1,8 +1,7 @@
-//! What the threads did inside `work`, recorded with atomics (shared by exercises 3.2 and 3.3).
+//! What the threads did inside `work` (shared by exercises 3.2 and 3.3), and the tests' own
+//! answers to exercise 3.1.
 
-use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::thread::{self, ThreadId};
 
@@ -19,15 +18,15 @@ pub fn squares(numbers: Range<u64>) -> u128 {
     below(numbers.end) - below(numbers.start)
 }
 
+/// What the threads did inside `work`: the toolkit's occupancy counter, plus the order of the
+/// calls and a wait on each thread's first call.
 #[derive(Default)]
 pub struct Occupancy {
-    inside: AtomicUsize,
-    most_inside: AtomicUsize,
+    region: support::testkit::Occupancy,
     /// Every call to `work`, in the order the calls began, with the thread that made it.
     calls: Mutex<Vec<(ThreadId, Range<u64>)>>,
-    thread_names: Mutex<BTreeSet<String>>,
-    /// Threads that have entered `work`.
-    entered: Mutex<HashSet<ThreadId>>,
+    /// How many threads have entered `work`.
+    entered: Mutex<usize>,
     changed: Condvar,
 }
 
@@ -43,32 +42,22 @@ impl Occupancy {
         threads: usize,
         someone_waits: impl Fn() -> bool,
     ) -> u128 {
-        let now_inside = self.inside.fetch_add(1, Ordering::SeqCst) + 1;
-        self.most_inside.fetch_max(now_inside, Ordering::SeqCst);
-        let current = thread::current();
-        let name = current.name().unwrap_or("a thread with no name");
-        self.thread_names.lock().unwrap().insert(name.to_owned());
-        let first_visit = {
-            let mut calls = self.calls.lock().unwrap();
-            let first = calls.iter().all(|(thread, _)| *thread != current.id());
-            calls.push((current.id(), numbers.clone()));
-            first
-        };
-        if first_visit {
+        let inside = self.region.enter();
+        let me = thread::current().id();
+        self.calls.lock().unwrap().push((me, numbers.clone()));
+        if inside.first_of_its_thread() {
             let mut entered = self.entered.lock().unwrap();
-            entered.insert(current.id());
+            *entered += 1;
             self.changed.notify_all();
             // Bounded by events, not by time: threads that never run at the same time never
             // get past it (the watchdog then ends the test with the exercise's hang hint).
             drop(
                 self.changed
-                    .wait_while(entered, |entered| {
-                        entered.len() < threads && !someone_waits()
-                    })
+                    .wait_while(entered, |entered| *entered < threads && !someone_waits())
                     .unwrap(),
             );
         }
-        self.inside.fetch_sub(1, Ordering::SeqCst);
+        drop(inside);
         squares(numbers)
     }
 
@@ -79,7 +68,7 @@ impl Occupancy {
     }
 
     pub fn most_inside(&self) -> usize {
-        self.most_inside.load(Ordering::SeqCst)
+        self.region.most()
     }
 
     /// The ranges `work` was called with, sorted.
@@ -108,17 +97,12 @@ impl Occupancy {
 
     /// How many different threads called `work`.
     pub fn threads(&self) -> usize {
-        let calls = self.calls.lock().unwrap();
-        calls
-            .iter()
-            .map(|(thread, _)| *thread)
-            .collect::<HashSet<_>>()
-            .len()
+        self.region.threads()
     }
 
-    /// The names of the threads that called `work`.
-    pub fn thread_names(&self) -> BTreeSet<String> {
-        self.thread_names.lock().unwrap().clone()
+    /// The names of the threads that called `work`, sorted.
+    pub fn thread_names(&self) -> Vec<String> {
+        self.region.thread_names()
     }
 }
 
