@@ -117,7 +117,9 @@ fn a_reply_that_does_not_answer_the_chunk_is_not_trusted() {
     EXERCISE.check(
         results.len() == data.len(),
         format!(
-            "{} records went in, {} results came out: one per record, whatever the workers sent",
+            "{} records went in, {} results came out: one per record, whatever the workers sent \
+             (a reply is input: one that does not hold one processed record per record sent \
+             gives each record of its chunk RecordError::BadReply)",
             data.len(),
             results.len()
         ),
