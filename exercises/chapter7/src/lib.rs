@@ -17,6 +17,7 @@
 // The starter code may leave parameters unused: sometimes that is the mistake.
 #![allow(unused_variables, dead_code)]
 
+pub mod accounts;
 #[path = "04_blocking_in_async.rs"]
 pub mod blocking_in_async;
 #[path = "01_cpu_threads_one_lock.rs"]

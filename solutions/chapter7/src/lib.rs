@@ -3,6 +3,8 @@
 //! Each module fixes the mistake in the exercise file of the same name in
 //! `exercises/chapter7/src/`, and the book walks through the fix on the exercise's page.
 
+#[path = "../../../exercises/chapter7/src/accounts.rs"]
+pub mod accounts;
 #[path = "04_blocking_in_async.rs"]
 pub mod blocking_in_async;
 #[path = "01_cpu_threads_one_lock.rs"]

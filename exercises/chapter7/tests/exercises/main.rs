@@ -43,10 +43,6 @@ impl InFlight {
         self.now.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     }
 
-    fn now(&self) -> usize {
-        self.now.load(std::sync::atomic::Ordering::SeqCst)
-    }
-
     fn most(&self) -> usize {
         self.most.load(std::sync::atomic::Ordering::SeqCst)
     }
