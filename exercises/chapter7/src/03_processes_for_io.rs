@@ -3,17 +3,17 @@
 //! Starter code: runs, with a mistake to find.
 //!
 //! Find and fix. `fetch_all` downloads every URL through a pool of worker processes, one per
-//! core, as the classic tutorial's `Pool().map(download, urls)` does. A download spends its time waiting on
-//! the network, and a wait needs no core: the pool only adds start-up time and caps the waits in
-//! flight at the number of workers.
+//! core, as the classic tutorial's `Pool().map(download, urls)` does. A download spends its
+//! time waiting on the network.
 //!
 //! `ProcessPool` below is a model of a real pool (chapter 4 builds one): its workers take
-//! `PROCESS_START` to start, then each runs one job at a time. Fix `fetch_all` so that every
-//! fetch waits at the same time, on tokio tasks, and the results keep the order of `urls`.
+//! `PROCESS_START` to start, then each runs one job at a time. Make every fetch wait at the same
+//! time, with the results in the order of `urls`.
 //!
 //! The test runs on tokio's paused clock, so "100 ms" is exact and instant: it checks how many
-//! fetches were in flight at once and how long the whole took in virtual time. It cannot see
-//! a real network.
+//! fetches were in flight at once, when the first began, how long the whole took in virtual
+//! time, and the order of the results when later pages answer sooner. It cannot see a real
+//! network.
 
 use std::future::Future;
 use std::time::Duration;
@@ -58,8 +58,6 @@ impl ProcessPool {
 /// The cores of the machine the classic tutorial's pool would size itself to.
 pub const CORES: usize = 2;
 
-// TODO: this code runs, and holds the mistake the book describes: find it and fix it.
-// ANCHOR: mistake
 /// Fetches every URL, all waits at once, and returns the bodies in the order of `urls`.
 pub async fn fetch_all<Fut>(urls: Vec<String>, fetch: impl Fn(String) -> Fut) -> Vec<String>
 where
@@ -67,4 +65,3 @@ where
 {
     ProcessPool::new(CORES).map(urls, fetch).await
 }
-// ANCHOR_END: mistake

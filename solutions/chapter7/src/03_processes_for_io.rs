@@ -2,17 +2,17 @@
 //! Book: src/ch07/03-processes-for-io.md
 //!
 //! Find and fix. `fetch_all` downloads every URL through a pool of worker processes, one per
-//! core, as the classic tutorial's `Pool().map(download, urls)` does. A download spends its time waiting on
-//! the network, and a wait needs no core: the pool only adds start-up time and caps the waits in
-//! flight at the number of workers.
+//! core, as the classic tutorial's `Pool().map(download, urls)` does. A download spends its
+//! time waiting on the network.
 //!
 //! `ProcessPool` below is a model of a real pool (chapter 4 builds one): its workers take
-//! `PROCESS_START` to start, then each runs one job at a time. Fix `fetch_all` so that every
-//! fetch waits at the same time, on tokio tasks, and the results keep the order of `urls`.
+//! `PROCESS_START` to start, then each runs one job at a time. Make every fetch wait at the same
+//! time, with the results in the order of `urls`.
 //!
 //! The test runs on tokio's paused clock, so "100 ms" is exact and instant: it checks how many
-//! fetches were in flight at once and how long the whole took in virtual time. It cannot see
-//! a real network.
+//! fetches were in flight at once, when the first began, how long the whole took in virtual
+//! time, and the order of the results when later pages answer sooner. It cannot see a real
+//! network.
 
 use std::future::Future;
 use std::time::Duration;
