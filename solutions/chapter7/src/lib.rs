@@ -9,6 +9,8 @@ pub mod accounts;
 pub mod blocking_in_async;
 #[path = "01_cpu_threads_one_lock.rs"]
 pub mod cpu_threads_one_lock;
+#[path = "../../../exercises/chapter7/src/disk.rs"]
+pub mod disk;
 #[path = "05_lock_across_await.rs"]
 pub mod lock_across_await;
 #[path = "06_lock_order.rs"]
