@@ -4,11 +4,11 @@
 //!
 //! Find and fix. A worker process sends jobs over a pipe, each a frame: a 4-byte big-endian
 //! length, then that many bytes of JSON, `{"id": 7, "numbers": [1, 2, 3]}`. `read_job` reads one
-//! frame. It trusts its peer: it believes the declared length and expects valid JSON. A crashed,
-//! buggy or hostile peer breaks both promises.
+//! frame. It works with a well-behaved worker. A crashed, buggy or hostile peer is another
+//! matter.
 //!
-//! Fix it so that every bad input ends in a `ReadError`, never a panic, and no input makes it
-//! read (and so buffer) more than `MAX_FRAME_BYTES` of body:
+//! Every bad input must end in a `ReadError`, never a panic, and no input may make the reader
+//! read, or allocate room for, more than `MAX_FRAME_BYTES` of body:
 //! - a stream that ends early, in the header or the body: `Truncated`;
 //! - a declared length over `MAX_FRAME_BYTES`: `TooLarge`, decided from the header alone;
 //! - a body that is not a valid `Job` (not UTF-8, not JSON, wrong types, unknown fields, too
@@ -16,8 +16,8 @@
 //! - a job with more than `MAX_NUMBERS` numbers: `TooManyNumbers`.
 //!
 //! The test feeds a table of bad inputs, then random ones (a property test), and counts the
-//! bytes your reader takes from the stream. It cannot prove your reader safe against every
-//! input; it makes the common attacks fail.
+//! bytes your reader takes from the stream and the bytes it allocates. It cannot prove your
+//! reader safe against every input; it makes the common attacks fail.
 
 use std::fmt;
 use std::io::{self, Read};
@@ -68,8 +68,6 @@ fn read_exactly(reader: &mut impl Read, buf: &mut [u8]) -> Result<(), ReadError>
     })
 }
 
-// TODO: this code runs, and holds the mistake the book describes: find it and fix it.
-// ANCHOR: mistake
 /// Reads one frame and returns its job, or says why the frame is unacceptable.
 pub fn read_job(reader: &mut impl Read) -> Result<Job, ReadError> {
     let mut header = [0; 4];
@@ -86,7 +84,6 @@ pub fn read_job(reader: &mut impl Read) -> Result<Job, ReadError> {
     let job: Job = serde_json::from_slice(&body).expect("the worker sends valid jobs");
     Ok(job)
 }
-// ANCHOR_END: mistake
 
 impl ReadError {
     /// The kind of error, as the test's table shows it.
