@@ -14,25 +14,27 @@
 //! | `06_lock_order.rs` | 7.6 A lock-order deadlock | `src/ch07/06-lock-order.md` |
 //! | `07_untrusted_messages.rs` | 7.7 Trusting messages from another process | `src/ch07/07-untrusted-messages.md` |
 //!
-//! Provided, complete, nothing to change: `disk.rs` (the slow disk of 7.4) and `accounts.rs` (the
-//! bank accounts of 7.6, whose locks report a deadlock instead of hanging).
+//! Provided code, complete, lives in `provided/`: the slow disk of 7.4 and the bank accounts of
+//! 7.6 (whose locks report a deadlock instead of hanging), the process pool of 7.3 and the frame
+//! types of 7.7.
 
 // The starter code may leave parameters unused: sometimes that is the mistake.
 #![allow(unused_variables, dead_code)]
 
-pub mod accounts;
-#[path = "04_blocking_in_async.rs"]
-pub mod blocking_in_async;
+/// Provided code, complete: what the exercises use and you do not change.
+pub mod provided;
+
 #[path = "01_cpu_threads_one_lock.rs"]
 pub mod cpu_threads_one_lock;
-pub mod disk;
+#[path = "02_tiny_tasks.rs"]
+pub mod tiny_tasks;
+#[path = "03_processes_for_io.rs"]
+pub mod processes_for_io;
+#[path = "04_blocking_in_async.rs"]
+pub mod blocking_in_async;
 #[path = "05_lock_across_await.rs"]
 pub mod lock_across_await;
 #[path = "06_lock_order.rs"]
 pub mod lock_order;
-#[path = "03_processes_for_io.rs"]
-pub mod processes_for_io;
-#[path = "02_tiny_tasks.rs"]
-pub mod tiny_tasks;
 #[path = "07_untrusted_messages.rs"]
 pub mod untrusted_messages;

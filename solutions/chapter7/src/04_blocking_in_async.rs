@@ -2,7 +2,8 @@
 //! Book: src/ch07/04-blocking-in-async.md
 //!
 //! Find and fix. `serve` answers requests on tokio tasks, and each answer needs a read from a
-//! slow disk (`Disk`, provided in `disk.rs`, can be read two ways: `read_blocking` holds the
+//! slow disk (`Disk`, provided in
+//! `provided/blocking_in_async.rs`, can be read two ways: `read_blocking` holds the
 //! calling thread for `DISK_LATENCY`, `read` waits without holding any thread). The requests
 //! should wait for the disk side by side; they do not. It is the asyncio mistake of calling
 //! `requests.get` or `time.sleep` inside a coroutine.
@@ -13,7 +14,7 @@
 
 use std::sync::Arc;
 
-pub use crate::disk::{DISK_LATENCY, Disk};
+pub use crate::provided::blocking_in_async::{DISK_LATENCY, Disk};
 
 /// Answers every request on a task of its own; the answers keep the order of `keys`.
 pub async fn serve(disk: Arc<Disk>, keys: Vec<String>) -> Vec<String> {

@@ -2,7 +2,7 @@
 //! Book: src/ch07/06-lock-order.md
 //!
 //! Find and fix. `transfer` moves money between two accounts, each behind a lock of its own
-//! (`Account` is provided, in `accounts.rs`). Run on its own, it works. Run
+//! (`Account` is provided, in `provided/lock_order.rs`). Run on its own, it works. Run
 //! `transfer(a, b, ..)` and `transfer(b, a, ..)` at the same moment, and sometimes neither
 //! returns. The GIL would not help: Python threads stop in just this way on `threading.Lock`s.
 //! Make any number of transfers, in any directions, safe to run at the same time, with both
@@ -15,7 +15,7 @@
 //! go of its last lock: their total must never change. It cannot see transfers that the hook does
 //! not line up.
 
-pub use crate::accounts::Account;
+pub use crate::provided::lock_order::Account;
 
 // ANCHOR: solution
 /// Moves `amount` from `from` to `to`, holding both locks while the balances change.

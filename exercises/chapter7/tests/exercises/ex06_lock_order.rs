@@ -5,8 +5,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use chapter7::accounts::{self, Deadlock};
 use chapter7::lock_order::{Account, transfer};
+use chapter7::provided::lock_order::{self as accounts, Deadlock};
 use support::Exercise;
 use support::exercise::panic_message;
 

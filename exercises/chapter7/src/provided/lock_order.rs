@@ -155,7 +155,7 @@ pub fn releases(accounts: &[&Account]) -> Vec<Release> {
 }
 
 /// Waits until `ready(w)` holds, where `w` is the number of threads waiting for a lock of one
-/// of `accounts`; checks again on every change of the record and after every [`notify`], and
+/// of `accounts` that another thread holds; checks again on every change of the record and after every [`notify`], and
 /// gives up after `limit`. Returns whether `ready` held.
 pub fn wait_until(
     limit: Duration,
@@ -166,10 +166,12 @@ pub fn wait_until(
     let record = record();
     let (_record, timeout) = CHANGED
         .wait_timeout_while(record, limit, |record| {
+            // Only a wait for a lock that is held counts: every lock() passes through the
+            // record as a waiter, if only for an instant on its way to a free lock.
             let waiters = record
                 .waiting
                 .iter()
-                .filter(|(_, key)| keys.contains(key))
+                .filter(|&&(_, key)| keys.contains(&key) && record.holder(key).is_some())
                 .count();
             !ready(waiters)
         })
