@@ -33,7 +33,13 @@ fn predicted_speedups() {
         for speedup in speedups {
             table.push_str(&format!("{speedup:>8.2}x"));
         }
-        table.push_str(&format!("{:>8.2}x\n", limit));
+        // A perfectly parallel program has no limit: say so rather than print Rust's "inf".
+        let limit = if limit.is_infinite() {
+            "no limit".to_owned()
+        } else {
+            format!("{limit:.2}x")
+        };
+        table.push_str(&format!("{limit:>9}\n"));
     }
     EXERCISE.answer_key(|| insta::assert_snapshot!(table));
 }
