@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 
 use common::{files_below, pinned_version, relative, root, run, text_of};
 
-const INSTALL_HINT: &str = "install the pinned book tools with `scripts/book --install`";
+const INSTALL_HINT: &str =
+    "install the pinned book tools, the link checker included, with `scripts/book --install-ci`";
 
 /// Builds the book once per test run into target/book-check and returns the HTML folder.
 fn built_book() -> &'static Path {
