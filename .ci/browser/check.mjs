@@ -12,6 +12,8 @@
 //   as its questions with their answers;
 // - over HTTP too (a server on 127.0.0.1): print.html and a chapter page without console errors.
 // Usage: node check.mjs BOOK_HTML_DIR
+// CHECK_PAGES=ch02,appendix/decision-tree node check.mjs book/html checks only the pages whose
+// path contains one of the comma-separated parts (for trying a change; CI checks every page).
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -28,6 +30,11 @@ const pages = [];
     else if (name.endsWith(".html") && name !== "404.html") pages.push(path);
   }
 })(root);
+const only = (process.env.CHECK_PAGES ?? "").split(",").filter((part) => part);
+if (only.length > 0) {
+  const kept = pages.filter((page) => only.some((part) => page.slice(root.length + 1).includes(part)));
+  pages.splice(0, pages.length, ...kept);
+}
 
 const LIGHT = ["light", "rust"];
 const DARK = ["coal", "navy", "ayu"];
@@ -98,9 +105,11 @@ function svgTextProblems({ selector, outside, scale }) {
     return (hi + 0.05) / (lo + 0.05);
   };
   const found = [];
-  for (const svg of document.querySelectorAll(selector)) {
+  // Only outermost pictures: a picture nested in another is checked with it.
+  for (const svg of [...document.querySelectorAll(selector)].filter((svg) => !svg.ownerSVGElement)) {
     const shapes = [...svg.querySelectorAll("rect")];
-    const name = svg.querySelector("title")?.textContent?.trim() ?? "an SVG picture";
+    const name = svg.querySelector(":scope > title")?.textContent?.trim() ?? "an SVG picture";
+    const [faint, small] = [[], []];
     for (const text of svg.querySelectorAll("text")) {
       const words = text.textContent.trim();
       const box = text.getBoundingClientRect();
@@ -117,11 +126,19 @@ function svgTextProblems({ selector, outside, scale }) {
       }
       behind ??= outside;
       const ratio = contrast(colour, behind);
-      if (ratio < 4.5) {
-        found.push(`"${words}" in "${name}": contrast ${ratio.toFixed(2)}:1 (text rgb(${colour}) on rgb(${behind}))`);
-      }
+      if (ratio < 4.5) faint.push({ words, ratio, colour, behind });
       const size = parseFloat(getComputedStyle(text).fontSize) * (text.getScreenCTM()?.a ?? 1) * scale;
-      if (size < 11 - 0.05) found.push(`"${words}" in "${name}": ${size.toFixed(1)} px on screen`);
+      if (size < 11 - 0.05) small.push({ words, size });
+    }
+    // One line per picture and kind of problem, with its worst case.
+    if (faint.length > 0) {
+      const worst = faint.sort((a, b) => a.ratio - b.ratio)[0];
+      found.push(`"${name}": ${faint.length} text(s) contrast less than 4.5:1 with what is behind them; worst ` +
+        `"${worst.words}" at ${worst.ratio.toFixed(2)}:1 (rgb(${worst.colour}) on rgb(${worst.behind}))`);
+    }
+    if (small.length > 0) {
+      const worst = small.sort((a, b) => a.size - b.size)[0];
+      found.push(`"${name}": ${small.length} text(s) smaller than 11 px on screen; smallest "${worst.words}" at ${worst.size.toFixed(1)} px`);
     }
   }
   return found;
@@ -161,9 +178,10 @@ function layoutProblems(longestLine) {
     }
   }
   for (const pre of main.querySelectorAll("pre")) {
-    if (pre.scrollWidth > longestLine) {
+    const wide = Math.max(pre.scrollWidth, ...[...pre.children].map((child) => child.scrollWidth));
+    if (wide > longestLine) {
       const first = pre.textContent.split("\n").sort((a, b) => b.length - a.length)[0];
-      found.push(`a code block has a line ${pre.scrollWidth} px wide ("${first.slice(0, 60)}..."): wrap it`);
+      found.push(`a code block has a line ${wide} px wide ("${first.slice(0, 60)}..."): wrap it`);
     }
   }
   return [...new Set(found.filter((line) => line))];
@@ -208,9 +226,10 @@ async function checkLayout(page, label) {
 
 let mathPages = 0;
 const withPictures = [];
-for (const file of pages) {
+for (const [index, file] of pages.entries()) {
   const url = pathToFileURL(file).href;
   const name = where(file);
+  if (index % 10 === 0) console.error(`... page ${index + 1} of ${pages.length}: ${name}`);
   // 1. Light theme, desktop: loading, offline, math, pictures, layout.
   {
     const { page, context } = await open(url, name);
