@@ -10,7 +10,8 @@
 // - pages with pictures again in all five mdBook themes;
 // - printed: print.html with every hint, walkthrough and model answer open, and every quiz printed
 //   as its questions with their answers;
-// - over HTTP too (a server on 127.0.0.1): print.html and a chapter page without console errors.
+// - over HTTP too (a server on 127.0.0.1), under the site's sub-path as on GitHub Pages: print.html
+//   and chapter pages without console errors, the 404 page styled, search finding a word.
 // Usage: node check.mjs BOOK_HTML_DIR
 // CHECK_PAGES=ch02,appendix/decision-tree node check.mjs book/html checks only the pages whose
 // path contains one of the comma-separated parts (for trying a change; CI checks every page).
@@ -307,26 +308,66 @@ for (const file of withPictures) {
   await context.close();
 }
 
-// 6. Over HTTP, as the published site: print.html and a chapter page with a quiz.
+// 6. Over HTTP, as the published site: under a sub-path (the site-url of book.toml, as on GitHub
+// Pages), print.html and a chapter page load without console errors, a missing page gets the
+// book's 404 page with its styles, and search finds a word.
 {
+  // mdBook writes the site-url into the 404 page's <base>.
+  const notFound = readFileSync(join(root, "404.html"), "utf8");
+  const prefix = /<base href="([^"]+)"/.exec(notFound)?.[1] ?? "/";
   const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml",
     ".woff2": "font/woff2", ".json": "application/json", ".png": "image/png", ".ico": "image/x-icon" };
   const server = createServer((request, response) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(request.url, "http://x").pathname)));
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    const file = normalize(join(root, path.slice(prefix.length - 1)));
     try {
-      if (!path.startsWith(root)) throw new Error("outside");
-      const body = readFileSync(statSync(path).isDirectory() ? join(path, "index.html") : path);
-      response.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
+      if (!path.startsWith(prefix) || !file.startsWith(root)) throw new Error("outside the site");
+      const body = readFileSync(statSync(file).isDirectory() ? join(file, "index.html") : file);
+      response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
       response.end(body);
     } catch {
-      response.writeHead(404);
-      response.end("not found");
+      // As GitHub Pages does: the site's own 404.html, with status 404.
+      response.writeHead(404, { "content-type": "text/html" });
+      response.end(readFileSync(join(root, "404.html")));
     }
   });
   await new Promise((done) => server.listen(0, "127.0.0.1", done));
-  const base = `http://127.0.0.1:${server.address().port}`;
-  for (const path of ["print.html", "ch08/10-gil-questions.html", "ch01/03-taking-turns.html"]) {
-    const { context } = await open(`${base}/${path}`, `${path} (over HTTP)`, { offline: false });
+  const base = `http://127.0.0.1:${server.address().port}${prefix}`;
+  const missing = "ch01/no-such-page.html";
+  for (const path of ["print.html", "ch08/10-gil-questions.html", "ch01/03-taking-turns.html", missing, "index.html"]) {
+    const label = `${prefix}${path} (over HTTP)`;
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    page.on("response", (response) => {
+      if (response.status() >= 400 && !response.url().endsWith(missing)) {
+        problems.push(`${label}: ${response.url()} answered ${response.status()}`);
+      }
+    });
+    page.on("requestfailed", (request) => problems.push(`${label}: failed to load ${request.url()}`));
+    page.on("pageerror", (error) => problems.push(`${label}: JavaScript error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().includes("404")) problems.push(`${label}: console error: ${message.text()}`);
+    });
+    await page.goto(base + path, { waitUntil: "load", timeout: 30000 });
+    if (path === missing) {
+      const styled = await page.evaluate(() => getComputedStyle(document.body).fontFamily.length > 0 &&
+        document.querySelectorAll("link[rel=stylesheet]").length > 0 && !!document.querySelector("nav, .sidebar"));
+      if (!styled) problems.push(`${label}: the 404 page has no styles or no table of contents`);
+    }
+    if (path === "index.html") {
+      await page.click("#mdbook-search-toggle");
+      // mdBook searches on key presses, so type the word as a reader would.
+      await page.locator("#mdbook-searchbar").pressSequentially("convoy", { delay: 50 });
+      const found = await page.waitForFunction(() => document.querySelectorAll("#mdbook-searchresults li").length > 0,
+        null, { timeout: 15000 }).then(() => true, () => false);
+      if (!found) problems.push(`${label}: searching for "convoy" found nothing`);
+      else {
+        // A result's link must lead to a page that exists under the sub-path.
+        const href = await page.evaluate(() => document.querySelector("#mdbook-searchresults li a").href);
+        const reply = await page.request.get(href);
+        if (reply.status() !== 200) problems.push(`${label}: a search result links ${href}, which answers ${reply.status()}`);
+      }
+    }
     await context.close();
   }
   server.close();
