@@ -1,4 +1,5 @@
-// The book's own additions to mdBook's pages (listed in book.toml as additional-js):
+// The book's own additions to mdBook's pages (book.toml: additional-js). Not named book.js: a
+// theme/book.js would replace mdBook's own script. It does:
 // 1. long one-line messages (a failing test's sentence) wrap instead of running 3,000 px wide;
 // 2. on paper, every hint, walkthrough and model answer is printed open;
 // 3. on paper, every quiz is printed as its questions, each with its answer and explanation
