@@ -1,5 +1,6 @@
 //! The course as the learner sees it: the exercises, their starter code, and the saved progress.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::catalog::{self, Exercise};
@@ -65,7 +66,123 @@ impl Course {
         self.exercises
             .iter()
             .position(|exercise| exercise.is_named(query))
-            .ok_or_else(|| format!("no exercise {query}: `learn list` shows them all"))
+            .ok_or_else(|| {
+                format!("no exercise {query}: `cargo run -p learn -- list --all` shows them all")
+            })
+    }
+
+    /// Where to start when the learner names an exercise ("3.2"), a chapter ("3" or
+    /// "chapter3"), or nothing: then where they are (see [`Course::where_you_are`]).
+    pub fn resolve(&self, target: Option<&str>) -> Result<Option<usize>, String> {
+        let Some(query) = target else {
+            return Ok(self.where_you_are());
+        };
+        if let Some(package) = chapter_package(query) {
+            let in_chapter: Vec<usize> = (0..self.exercises.len())
+                .filter(|&index| self.exercises[index].package == package)
+                .collect();
+            let first = *in_chapter.first().ok_or_else(|| {
+                format!(
+                    "no chapter {query}: the chapters are 1 to {}",
+                    self.chapters().len()
+                )
+            })?;
+            let unfinished = in_chapter
+                .iter()
+                .copied()
+                .find(|&index| self.status(&self.exercises[index]) != Status::Done);
+            return Ok(Some(unfinished.unwrap_or(first)));
+        }
+        self.find(query).map(Some)
+    }
+
+    /// The exercise the learner worked on last (the one run or opened last by this runner, or
+    /// the exercise file saved last, whichever is newer) while it is unfinished; else the first
+    /// unfinished exercise of its chapter; else the first unfinished one of the book.
+    pub fn where_you_are(&self) -> Option<usize> {
+        let Some(last) = self.last_worked_on() else {
+            return self.current();
+        };
+        let unfinished = |index: &usize| self.status(&self.exercises[*index]) != Status::Done;
+        if unfinished(&last) {
+            return Some(last);
+        }
+        let package = &self.exercises[last].package;
+        (0..self.exercises.len())
+            .filter(|&index| self.exercises[index].package == *package)
+            .find(unfinished)
+            .or_else(|| self.next_after(last))
+    }
+
+    fn last_worked_on(&self) -> Option<usize> {
+        let opened = self.progress.last.as_ref().and_then(|(key, at)| {
+            let index = self
+                .exercises
+                .iter()
+                .position(|exercise| exercise.key == *key)?;
+            Some((*at, index))
+        });
+        let saved = (0..self.exercises.len())
+            .filter(|&index| self.status(&self.exercises[index]) != Status::NotStarted)
+            .filter_map(|index| {
+                let modified = std::fs::metadata(self.root.join(&self.exercises[index].file))
+                    .and_then(|metadata| metadata.modified())
+                    .ok()?;
+                let seconds = modified
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .ok()?
+                    .as_secs();
+                Some((seconds, index))
+            })
+            .max();
+        opened.max(saved).map(|(_, index)| index)
+    }
+
+    /// Remembers that the learner is working on this exercise now.
+    pub fn work_on(&mut self, index: usize) {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_secs());
+        self.progress.last = Some((self.exercises[index].key.clone(), seconds));
+        self.save();
+    }
+
+    /// The exercise crates in book order ("chapter1", "chapter2", ...).
+    pub fn chapters(&self) -> Vec<String> {
+        let mut chapters: Vec<String> = Vec::new();
+        for exercise in &self.exercises {
+            if chapters.last() != Some(&exercise.package) {
+                chapters.push(exercise.package.clone());
+            }
+        }
+        chapters
+    }
+
+    /// A chapter's subject, from its crate's description ("Chapter 3 exercises: the impact of
+    /// a GIL on CPU-bound and I/O-bound work." gives "the impact of a GIL on ...").
+    pub fn chapter_title(&self, package: &str) -> String {
+        let manifest =
+            std::fs::read_to_string(self.root.join("exercises").join(package).join("Cargo.toml"))
+                .unwrap_or_default();
+        manifest
+            .lines()
+            .find_map(|line| line.strip_prefix("description = \""))
+            .map(|description| {
+                let description = description.trim_end_matches('"').trim_end_matches('.');
+                description
+                    .split_once(": ")
+                    .map_or(description, |(_, subject)| subject)
+                    .to_owned()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The exercise whose file is `path` (absolute, or relative to the repository root).
+    pub fn exercise_of_file(&self, path: &Path) -> Option<usize> {
+        let path = path.strip_prefix(&self.root).unwrap_or(path);
+        self.exercises
+            .iter()
+            .position(|exercise| exercise.file == path)
     }
 
     pub fn done_count(&self) -> usize {
@@ -81,9 +198,30 @@ impl Course {
         let code = self.code(&exercise);
         let record = self.progress.record(&exercise);
         match outcome.ending {
-            Ending::Passed => record.passed_with = Some(code),
-            Ending::Failed | Ending::CompileError => record.passed_with = None,
+            Ending::Passed => record.passed(code),
+            Ending::Failed | Ending::CompileError => record.failed(code),
             Ending::NoTests | Ending::Stopped | Ending::TimedOut => return,
+        }
+        self.save();
+    }
+
+    /// Records a whole chapter's run: each exercise whose tests ran passed or failed.
+    pub fn record_verdicts(&mut self, package: &str, verdicts: &BTreeMap<String, bool>) {
+        for index in 0..self.exercises.len() {
+            let exercise = self.exercises[index].clone();
+            if exercise.package != package {
+                continue;
+            }
+            let Some(&passed) = verdicts.get(&exercise.test_module) else {
+                continue;
+            };
+            let code = self.code(&exercise);
+            let record = self.progress.record(&exercise);
+            if passed {
+                record.passed(code);
+            } else {
+                record.failed(code);
+            }
         }
         self.save();
     }
@@ -115,11 +253,12 @@ impl Course {
         record.hints_seen = (shown + 1).min(hints.len());
         self.save();
         let mut text = format!(
-            "Hint {}/{} for exercise {}:\n\n{}\n",
+            "Hint {}/{} for exercise {}:\n\n{}\n\n(From {}.)\n",
             shown + 1,
             hints.len(),
             exercise.number,
-            hints[shown]
+            crate::terminal::render(&hints[shown], &exercise.page),
+            exercise.page
         );
         if shown + 1 == hints.len() {
             text.push_str(&format!(
@@ -128,5 +267,29 @@ impl Course {
             ));
         }
         text
+    }
+}
+
+/// The exercise crate a chapter query names: "3", "chapter3" or "ch3" give "chapter3".
+fn chapter_package(query: &str) -> Option<String> {
+    let number = query
+        .strip_prefix("chapter")
+        .or_else(|| query.strip_prefix("ch"))
+        .unwrap_or(query);
+    let number: u32 = number.parse().ok()?;
+    Some(format!("chapter{number}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chapter_package;
+
+    #[test]
+    fn chapters_are_named_three_ways_and_exercises_are_not_chapters() {
+        assert_eq!(chapter_package("3").as_deref(), Some("chapter3"));
+        assert_eq!(chapter_package("chapter3").as_deref(), Some("chapter3"));
+        assert_eq!(chapter_package("ch3").as_deref(), Some("chapter3"));
+        assert_eq!(chapter_package("3.2"), None);
+        assert_eq!(chapter_package("chapter3/requests"), None);
     }
 }

@@ -6,5 +6,6 @@ pub mod hints;
 pub mod progress;
 pub mod runner;
 pub mod starters;
+pub mod terminal;
 pub mod ui;
 pub mod watch;

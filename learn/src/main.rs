@@ -12,6 +12,7 @@ use std::sync::atomic::AtomicBool;
 use clap::{Parser, Subcommand};
 
 use learn::course::Course;
+use learn::progress::Status;
 use learn::runner::{self, Ending};
 use learn::{ui, watch};
 
@@ -29,16 +30,28 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Every exercise and where you stand.
-    List,
-    /// Run the tests of the next unfinished exercise.
-    Next,
-    /// Run the tests of one exercise (by number, e.g. 1.2).
-    Run { exercise: String },
-    /// Re-run the current exercise whenever you save. Keys: n next, h hint, r run, l list, q quit.
-    Watch,
-    /// Show the next hint, one at a time (for the current exercise if none is named).
-    Hint { exercise: Option<String> },
+    /// Where you stand: every chapter on a line, the current one opened up.
+    List {
+        /// A chapter to open up (e.g. 3) instead of the current one.
+        chapter: Option<String>,
+        /// Every exercise of every chapter.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Run the tests of the exercise you are on (or of an exercise or chapter: 3.2, 3).
+    Next { target: Option<String> },
+    /// Run the tests of an exercise (3.2), or of the first unfinished one of a chapter (3).
+    Run { target: Option<String> },
+    /// Re-run an exercise whenever you save it. Keys: n next, h hint, r run, l list, q quit.
+    Watch {
+        /// Where to start: an exercise (3.2) or a chapter (3); else where you left off.
+        target: Option<String>,
+    },
+    /// Show the next hint, one at a time (for the exercise you are on if none is named).
+    Hint { target: Option<String> },
+    /// Run a chapter's tests once and record every exercise's result (all chapters with
+    /// exercises changed since their last check, if none is named).
+    Check { chapter: Option<String> },
     /// Show the reference solution of an exercise, after asking.
     Solution {
         exercise: String,
@@ -59,32 +72,29 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = Course::open().and_then(|mut course| match cli.command {
         None => {
-            list(&course);
+            list(&course, None, false)?;
             println!();
-            next(&mut course)
+            run_target(&mut course, None)
         }
-        Some(Command::List) => {
-            list(&course);
-            Ok(true)
+        Some(Command::List { chapter, all }) => list(&course, chapter.as_deref(), all),
+        Some(Command::Next { target }) | Some(Command::Run { target }) => {
+            run_target(&mut course, target.as_deref())
         }
-        Some(Command::Next) => next(&mut course),
-        Some(Command::Run { exercise }) => {
-            let index = course.find(&exercise)?;
-            run(&mut course, index)
+        Some(Command::Watch { target }) => {
+            let start = course.resolve(target.as_deref())?;
+            watch::watch(&mut course, start).map(|()| true)
         }
-        Some(Command::Watch) => watch::watch(&mut course).map(|()| true),
-        Some(Command::Hint { exercise }) => {
-            let index = match exercise {
-                Some(query) => course.find(&query)?,
-                None => course
-                    .current()
-                    .ok_or("every exercise is done: no hint needed")?,
-            };
+        Some(Command::Hint { target }) => {
+            let index = course
+                .resolve(target.as_deref())?
+                .ok_or("every exercise is done: no hint needed")?;
+            course.work_on(index);
             println!("{}", ui::wrap_paragraphs(&course.next_hint(index)));
             Ok(true)
         }
+        Some(Command::Check { chapter }) => check(&mut course, chapter.as_deref()),
         Some(Command::Solution { exercise, yes }) => solution(&course, &exercise, yes),
-        Some(Command::Reset { exercise, yes }) => reset(&course, &exercise, yes),
+        Some(Command::Reset { exercise, yes }) => reset(&mut course, &exercise, yes),
     });
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -96,27 +106,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn list(course: &Course) {
-    let current = course.current();
-    let mut chapter = String::new();
-    println!(
-        "{}",
-        ui::progress_bar(course.done_count(), course.exercises.len())
-    );
-    for (index, exercise) in course.exercises.iter().enumerate() {
-        if exercise.package != chapter {
-            chapter.clone_from(&exercise.package);
-            println!("\n{chapter}");
-        }
-        println!(
-            "{}",
-            ui::exercise_line(exercise, course.status(exercise), current == Some(index))
-        );
-    }
+fn list(course: &Course, chapter: Option<&str>, all: bool) -> Result<bool, String> {
+    let opened = match chapter {
+        Some(query) => course.resolve(Some(query))?,
+        None => course.where_you_are(),
+    };
+    print!("{}", ui::list(course, opened, all));
+    Ok(true)
 }
 
-fn next(course: &mut Course) -> Result<bool, String> {
-    match course.current() {
+fn run_target(course: &mut Course, target: Option<&str>) -> Result<bool, String> {
+    match course.resolve(target)? {
         Some(index) => run(course, index),
         None => {
             println!("Every exercise is done. Well played!");
@@ -126,6 +126,7 @@ fn next(course: &mut Course) -> Result<bool, String> {
 }
 
 fn run(course: &mut Course, index: usize) -> Result<bool, String> {
+    course.work_on(index);
     let exercise = course.exercises[index].clone();
     println!("Running {} ...", runner::command_line(&exercise));
     let outcome = runner::run(&course.root, &exercise, &AtomicBool::new(false));
@@ -138,6 +139,55 @@ fn run(course: &mut Course, index: usize) -> Result<bool, String> {
         );
     }
     Ok(outcome.ending == Ending::Passed)
+}
+
+/// Runs whole chapters once, so that exercises passed with `cargo test -p chapterN` (or edited
+/// since their last run) show what they really are.
+fn check(course: &mut Course, chapter: Option<&str>) -> Result<bool, String> {
+    let packages: Vec<String> = match chapter {
+        Some(query) => {
+            let index = course.resolve(Some(query))?.ok_or("no such chapter")?;
+            vec![course.exercises[index].package.clone()]
+        }
+        None => course
+            .chapters()
+            .into_iter()
+            .filter(|package| {
+                course.exercises.iter().any(|exercise| {
+                    exercise.package == *package && course.status(exercise) == Status::Unchecked
+                })
+            })
+            .collect(),
+    };
+    if packages.is_empty() {
+        println!("Nothing changed since the last check.");
+    }
+    let mut all_compiled = true;
+    for package in &packages {
+        println!("Checking {package}: cargo test -p {package} ...");
+        let outcome = runner::run_tests(&course.root, package, None, &AtomicBool::new(false));
+        if outcome.ending == Ending::CompileError {
+            all_compiled = false;
+            println!(
+                "{}",
+                ui::wrap(&format!(
+                    "{package} does not compile, so none of its exercises can be checked. \
+                     `cargo test -p {package}` shows the compiler's message."
+                ))
+            );
+            continue;
+        }
+        course.record_verdicts(package, &runner::verdicts(&outcome.output));
+    }
+    println!();
+    let opened = packages
+        .first()
+        .and_then(|package| course.resolve(Some(package)).ok().flatten());
+    print!(
+        "{}",
+        ui::list(course, opened.or(course.where_you_are()), false)
+    );
+    Ok(all_compiled)
 }
 
 fn solution(course: &Course, query: &str, yes: bool) -> Result<bool, String> {
@@ -170,8 +220,8 @@ fn solution(course: &Course, query: &str, yes: bool) -> Result<bool, String> {
     Ok(true)
 }
 
-fn reset(course: &Course, query: &str, yes: bool) -> Result<bool, String> {
-    let exercise = &course.exercises[course.find(query)?];
+fn reset(course: &mut Course, query: &str, yes: bool) -> Result<bool, String> {
+    let exercise = course.exercises[course.find(query)?].clone();
     let starter = course.starters.get(&exercise.file).ok_or_else(|| {
         format!(
             "no starter code is recorded for {}",
@@ -187,6 +237,8 @@ fn reset(course: &Course, query: &str, yes: bool) -> Result<bool, String> {
         return Ok(true);
     }
     std::fs::write(course.root.join(&exercise.file), starter).map_err(|error| error.to_string())?;
+    let index = course.find(query)?;
+    course.work_on(index);
     println!(
         "Exercise {} is back to its starter code: {}",
         exercise.number,

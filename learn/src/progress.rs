@@ -13,7 +13,9 @@ use crate::starters::Starters;
 pub enum Status {
     /// Its file is still the starter code.
     NotStarted,
-    /// Changed, and not (yet) passing with this code.
+    /// Changed since its tests last ran: nobody knows yet whether it passes.
+    Unchecked,
+    /// Its tests failed with exactly the code in the file now.
     Failing,
     /// Its tests passed with exactly the code in the file now.
     Done,
@@ -23,6 +25,7 @@ impl Status {
     pub fn label(self) -> &'static str {
         match self {
             Status::NotStarted => "not started",
+            Status::Unchecked => "not checked",
             Status::Failing => "failing",
             Status::Done => "done",
         }
@@ -35,9 +38,25 @@ pub struct Record {
     /// The code that last passed the tests, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passed_with: Option<String>,
+    /// The code that last failed them, if any: a file edited since is "not checked", never
+    /// "failing", so the list cannot call a passing exercise failing because it was run by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed_with: Option<String>,
     /// How many hints the learner has seen.
     #[serde(default)]
     pub hints_seen: usize,
+}
+
+impl Record {
+    pub fn passed(&mut self, code: String) {
+        self.passed_with = Some(code);
+        self.failed_with = None;
+    }
+
+    pub fn failed(&mut self, code: String) {
+        self.failed_with = Some(code);
+        self.passed_with = None;
+    }
 }
 
 /// Everything saved, keyed by exercise key (never by number or file name, which may change).
@@ -45,6 +64,10 @@ pub struct Record {
 pub struct Progress {
     #[serde(default)]
     pub exercises: BTreeMap<String, Record>,
+    /// The key of the exercise the learner opened last through the runner, and when (seconds
+    /// since 1970): where `watch`, `run` and `hint` start when no exercise is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<(String, u64)>,
     #[serde(skip)]
     path: PathBuf,
 }
@@ -79,16 +102,17 @@ impl Progress {
 
     /// Where `exercise` stands, given the code in its file now.
     pub fn status(&self, exercise: &Exercise, code_now: &str, starters: &Starters) -> Status {
-        let passed_with = self
-            .exercises
-            .get(&exercise.key)
-            .and_then(|record| record.passed_with.as_deref());
+        let record = self.exercises.get(&exercise.key);
+        let passed_with = record.and_then(|record| record.passed_with.as_deref());
+        let failed_with = record.and_then(|record| record.failed_with.as_deref());
         if passed_with == Some(code_now) {
             Status::Done
         } else if starters.get(&exercise.file).map(String::as_str) == Some(code_now) {
             Status::NotStarted
-        } else {
+        } else if failed_with == Some(code_now) {
             Status::Failing
+        } else {
+            Status::Unchecked
         }
     }
 }
@@ -119,13 +143,22 @@ mod tests {
         );
         assert_eq!(
             progress.status(&lock, "attempt", &starters),
+            Status::Unchecked
+        );
+        progress.record(&lock).failed_with = Some("attempt".into());
+        assert_eq!(
+            progress.status(&lock, "attempt", &starters),
             Status::Failing
         );
-        progress.record(&lock).passed_with = Some("attempt".into());
-        assert_eq!(progress.status(&lock, "attempt", &starters), Status::Done);
+        progress.record(&lock).passed_with = Some("attempt, fixed".into());
+        assert_eq!(
+            progress.status(&lock, "attempt, fixed", &starters),
+            Status::Done
+        );
+        // Edited after a pass or a failure: not known until the tests run again.
         assert_eq!(
             progress.status(&lock, "attempt, edited", &starters),
-            Status::Failing
+            Status::Unchecked
         );
     }
 

@@ -1,5 +1,6 @@
 //! Running one exercise's tests in a child `cargo test`, which can always be stopped.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -45,19 +46,30 @@ pub fn command_line(exercise: &Exercise) -> String {
 
 /// Runs an exercise's tests and waits for them, unless `stop` is set first.
 pub fn run(root: &Path, exercise: &Exercise, stop: &AtomicBool) -> Outcome {
-    let child = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args([
-            "test",
-            "-q",
-            "--color",
-            "never",
-            "-p",
-            &exercise.package,
-            "--test",
-            "exercises",
-            "--",
-        ])
-        .arg(format!("{}::", exercise.test_module))
+    run_tests(root, &exercise.package, Some(&exercise.test_module), stop)
+}
+
+/// Runs a chapter's tests (all of them, or one exercise's module) and waits for them. Without
+/// a module, libtest names every test with its verdict, which [`verdicts`] reads.
+pub fn run_tests(root: &Path, package: &str, module: Option<&str>, stop: &AtomicBool) -> Outcome {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.arg("test");
+    if module.is_some() {
+        command.arg("-q");
+    }
+    command.args([
+        "--color",
+        "never",
+        "-p",
+        package,
+        "--test",
+        "exercises",
+        "--",
+    ]);
+    if let Some(module) = module {
+        command.arg(format!("{module}::"));
+    }
+    let child = command
         .current_dir(root)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -70,6 +82,29 @@ pub fn run(root: &Path, exercise: &Exercise, stop: &AtomicBool) -> Outcome {
             output: format!("could not start cargo: {error}"),
         },
     }
+}
+
+/// Whether each test module passed, from libtest's `test ex02_x::name ... ok` lines: a module
+/// passed when it ran at least one test and none failed.
+pub fn verdicts(output: &str) -> BTreeMap<String, bool> {
+    let mut verdicts = BTreeMap::new();
+    for line in output.lines() {
+        let Some(rest) = line.strip_prefix("test ") else {
+            continue;
+        };
+        let Some((name, verdict)) = rest.rsplit_once(" ... ") else {
+            continue;
+        };
+        let module = name.split("::").next().unwrap_or(name).to_owned();
+        let passed = match verdict.trim() {
+            "ok" => true,
+            "FAILED" => false,
+            _ => continue,
+        };
+        let entry = verdicts.entry(module).or_insert(true);
+        *entry &= passed;
+    }
+    verdicts
 }
 
 fn wait(mut child: Child, stop: &AtomicBool) -> Outcome {
@@ -199,6 +234,26 @@ mod tests {
         assert_eq!(classify(false, failed), Ending::Failed);
         let broken = "error[E0308]: mismatched types\nerror: could not compile `chapter1`\n";
         assert_eq!(classify(false, broken), Ending::CompileError);
+    }
+
+    #[test]
+    fn verdicts_are_read_per_module() {
+        let output = "\
+running 4 tests
+test ex01_a::one ... ok
+test ex01_a::two ... ok
+test ex02_b::one ... FAILED
+test ex02_b::two ... ok
+test ex03_c::slow ... ignored
+";
+        let verdicts = verdicts(output);
+        assert_eq!(verdicts.get("ex01_a"), Some(&true));
+        assert_eq!(verdicts.get("ex02_b"), Some(&false));
+        assert_eq!(
+            verdicts.get("ex03_c"),
+            None,
+            "an ignored test proves nothing"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What the runner prints: everything fits an 80-column terminal.
 
 use crate::catalog::Exercise;
+use crate::course::Course;
 use crate::progress::Status;
 use crate::runner::{Ending, Outcome, command_line};
 
@@ -34,6 +35,65 @@ pub fn exercise_line(exercise: &Exercise, status: Status, current: bool) -> Stri
         exercise.title
     );
     clip(&line)
+}
+
+/// Where the learner stands, in at most 24 lines: the progress bar, one line per chapter, and
+/// the exercises of one chapter (the `opened` exercise's) under it; `all` opens every chapter.
+pub fn list(course: &Course, opened: Option<usize>, all: bool) -> String {
+    let mut lines = vec![
+        progress_bar(course.done_count(), course.exercises.len()),
+        String::new(),
+    ];
+    let opened_package = opened.map(|index| course.exercises[index].package.as_str());
+    let mut unchecked = 0;
+    for package in course.chapters() {
+        let in_chapter: Vec<(usize, &Exercise)> = course
+            .exercises
+            .iter()
+            .enumerate()
+            .filter(|(_, exercise)| exercise.package == package)
+            .collect();
+        let statuses: Vec<Status> = in_chapter
+            .iter()
+            .map(|(_, exercise)| course.status(exercise))
+            .collect();
+        let done = statuses
+            .iter()
+            .filter(|&&status| status == Status::Done)
+            .count();
+        unchecked += statuses
+            .iter()
+            .filter(|&&status| status == Status::Unchecked)
+            .count();
+        let is_open = all || opened_package == Some(package.as_str());
+        let pointer = if opened_package == Some(package.as_str()) {
+            ">"
+        } else {
+            " "
+        };
+        lines.push(clip(&format!(
+            "{pointer} {package:<9} {done}/{} done  {}",
+            in_chapter.len(),
+            course.chapter_title(&package)
+        )));
+        if is_open {
+            for ((index, exercise), status) in in_chapter.into_iter().zip(statuses) {
+                let line = exercise_line(exercise, status, opened == Some(index));
+                lines.push(clip(&format!("  {line}")));
+            }
+        }
+    }
+    lines.push(String::new());
+    if unchecked > 0 {
+        lines.push(format!(
+            "{unchecked} not checked (edited since their last run): `cargo run -p learn -- check`"
+        ));
+    }
+    if !all {
+        lines
+            .push("`cargo run -p learn -- list 5` opens chapter 5; `list --all` opens all.".into());
+    }
+    lines.join("\n") + "\n"
 }
 
 fn clip(line: &str) -> String {

@@ -85,8 +85,8 @@ fn clear_screen() {
     );
 }
 
-pub fn watch(course: &mut Course) -> Result<(), String> {
-    let Some(mut current) = course.current() else {
+pub fn watch(course: &mut Course, start_at: Option<usize>) -> Result<(), String> {
+    let Some(mut current) = start_at else {
         println!("Every exercise is done. Well played!");
         return Ok(());
     };
@@ -106,38 +106,80 @@ pub fn watch(course: &mut Course) -> Result<(), String> {
         .map_err(|error| format!("cannot watch exercises/: {error}"))?;
 
     let _raw = RawMode::enable()?;
-    let mut run = start(course, current);
+    let mut screen = Screen::default();
+    let mut run = start(course, current, &mut screen);
     loop {
         if event::poll(Duration::from_millis(50)).map_err(|error| error.to_string())?
             && let Event::Key(key) = event::read().map_err(|error| error.to_string())?
+            && let Some(letter) = command(key)
         {
-            match command(key) {
-                Some('q') => break,
-                Some('n') => match course.next_after(current) {
+            if screen.overlay && !matches!(letter, 'q' | 'h') {
+                // A list or a hint stays until the learner dismisses it with any key.
+                screen.close_overlay();
+                if letter == 'l' {
+                    continue;
+                }
+            }
+            match letter {
+                'q' => break,
+                'n' => match course.next_after(current) {
                     Some(next) => {
                         current = next;
-                        run = start(course, current);
+                        run = start(course, current, &mut screen);
                     }
                     None => say("\nEvery exercise is done. Press q to quit.\n"),
                 },
-                Some('r') => run = start(course, current),
-                Some('h') => say(&format!(
-                    "\n{}\n{KEYS}\n",
-                    ui::wrap_paragraphs(&course.next_hint(current))
-                )),
-                Some('l') => say(&format!("\n{}\n{KEYS}\n", list_text(course, current))),
+                'r' => run = start(course, current, &mut screen),
+                'h' => screen.show_overlay(&ui::wrap_paragraphs(&course.next_hint(current))),
+                'l' => screen.show_overlay(&ui::list(course, Some(current), false)),
                 _ => {}
             }
         }
-        if saved_an_exercise(&changes) {
-            run = start(course, current);
+        if let Some(saved_file) = saved_an_exercise(&changes) {
+            // Saving another exercise's file switches to it: the learner is working there now.
+            if let Some(index) = course.exercise_of_file(&saved_file) {
+                current = index;
+            }
+            run = start(course, current, &mut screen);
         }
         if let Ok(outcome) = run.finished.try_recv() {
-            finish(course, run.index, &outcome);
+            finish(course, run.index, &outcome, &mut screen);
         }
     }
     say("\n");
     Ok(())
+}
+
+/// What watch mode shows: the latest run's result, and over it, until dismissed, a list or a
+/// hint. A run that ends while the overlay is up waits underneath instead of wiping it.
+#[derive(Default)]
+struct Screen {
+    overlay: bool,
+    underneath: String,
+}
+
+impl Screen {
+    fn show(&mut self, text: String) {
+        self.underneath = text;
+        if !self.overlay {
+            clear_screen();
+            say(&self.underneath);
+        }
+    }
+
+    fn show_overlay(&mut self, text: &str) {
+        self.overlay = true;
+        clear_screen();
+        say(&format!(
+            "{text}\n[any key] back to the exercise  [q] quit\n"
+        ));
+    }
+
+    fn close_overlay(&mut self) {
+        self.overlay = false;
+        clear_screen();
+        say(&self.underneath);
+    }
 }
 
 /// The key's command letter; Ctrl-C quits like `q`.
@@ -153,31 +195,30 @@ fn command(key: KeyEvent) -> Option<char> {
     }
 }
 
-/// Whether a Rust file under exercises/ was saved; waits a moment so that an editor's burst of
-/// events (write, rename, touch) starts one run, not five.
-fn saved_an_exercise(changes: &Receiver<PathBuf>) -> bool {
+/// The Rust file under exercises/ that was saved, if any; waits a moment so that an editor's
+/// burst of events (write, rename, touch) starts one run, not five.
+fn saved_an_exercise(changes: &Receiver<PathBuf>) -> Option<PathBuf> {
     let is_source = |path: &PathBuf| path.extension().is_some_and(|extension| extension == "rs");
-    let mut saved = changes.try_iter().any(|path| is_source(&path));
-    if saved {
-        thread::sleep(Duration::from_millis(150));
-        saved |= changes.try_iter().count() > 0;
+    let mut saved = changes.try_iter().filter(is_source).last()?;
+    thread::sleep(Duration::from_millis(150));
+    if let Some(later) = changes.try_iter().filter(is_source).last() {
+        saved = later;
     }
-    saved
+    Some(saved)
 }
 
-fn start(course: &Course, index: usize) -> Run {
-    clear_screen();
+fn start(course: &mut Course, index: usize, screen: &mut Screen) -> Run {
+    course.work_on(index);
     let exercise = &course.exercises[index];
-    say(&format!(
+    screen.show(format!(
         "{}\nRunning the tests ...\n",
         ui::exercise_header(exercise)
     ));
     Run::start(course, index)
 }
 
-fn finish(course: &mut Course, index: usize, outcome: &Outcome) {
+fn finish(course: &mut Course, index: usize, outcome: &Outcome, screen: &mut Screen) {
     course.record(index, outcome);
-    clear_screen();
     let exercise = &course.exercises[index];
     let mut text = ui::outcome(exercise, outcome);
     text.push('\n');
@@ -191,18 +232,5 @@ fn finish(course: &mut Course, index: usize, outcome: &Outcome) {
     } else {
         text.push_str("Save the file to run the tests again.\n");
     }
-    say(&format!("{text}{KEYS}\n"));
-}
-
-fn list_text(course: &Course, current: usize) -> String {
-    let mut text = ui::progress_bar(course.done_count(), course.exercises.len());
-    for (index, exercise) in course.exercises.iter().enumerate() {
-        text.push('\n');
-        text.push_str(&ui::exercise_line(
-            exercise,
-            course.status(exercise),
-            index == current,
-        ));
-    }
-    text
+    screen.show(format!("{text}{KEYS}\n"));
 }

@@ -51,14 +51,16 @@ fn learn(repo: &Path, args: &[&str]) -> PtySession {
     command
         .args(args)
         .current_dir(repo)
-        .env(
-            "CARGO_TARGET_DIR",
-            repository().join("target/learn-session/target"),
-        )
+        // A target dir per copy: two checkouts sharing one would run each other's binaries.
+        .env("CARGO_TARGET_DIR", target_dir_of(repo))
         .env("RUST_BACKTRACE", "1")
         .env("NO_COLOR", "1");
     spawn_command(command, Some(COMPILE_TIMEOUT_MS))
         .expect("could not start learn in a pseudo-terminal")
+}
+
+fn target_dir_of(repo: &Path) -> PathBuf {
+    repo.with_extension("target")
 }
 
 /// Runs a command that ends by itself and returns everything it printed.
@@ -73,8 +75,47 @@ fn press(session: &mut PtySession, key: &str) {
 }
 
 fn put_solution_of(repo: &Path, file: &str) {
-    let solution = std::fs::read_to_string(repo.join("solutions/chapter1/src").join(file)).unwrap();
-    std::fs::write(repo.join("exercises/chapter1/src").join(file), solution).unwrap();
+    put_solution_in(repo, "chapter1", file);
+}
+
+fn put_solution_in(repo: &Path, chapter: &str, file: &str) {
+    let solution =
+        std::fs::read_to_string(repo.join("solutions").join(chapter).join("src").join(file))
+            .unwrap();
+    std::fs::write(
+        repo.join("exercises").join(chapter).join("src").join(file),
+        solution,
+    )
+    .unwrap();
+}
+
+/// Waits (bounded) until the runner has recorded a pass for the exercise with this key.
+fn wait_until_passed(repo: &Path, key: &str) {
+    for _ in 0..COMPILE_TIMEOUT_MS / 100 {
+        let progress =
+            std::fs::read_to_string(repo.join(".learn/progress.json")).unwrap_or_default();
+        let passed = serde_json::from_str::<serde_json::Value>(&progress)
+            .ok()
+            .is_some_and(|json| json["exercises"][key]["passed_with"].is_string());
+        if passed {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("exercise {key} was never recorded as passed");
+}
+
+fn assert_fits_a_small_terminal(text: &str) {
+    assert!(
+        text.lines().count() < 24,
+        "more lines than a 24-row terminal shows:\n{text}"
+    );
+    for line in text.lines() {
+        assert!(
+            line.trim_end().chars().count() <= 80,
+            "a line is wider than 80 columns: {line:?}"
+        );
+    }
 }
 
 #[test]
@@ -94,12 +135,7 @@ fn start_fail_fix_pass_next_hint_reset() {
         start.contains("> 1.1   not started"),
         "1.1 is the current exercise:\n{start}"
     );
-    for line in start.lines() {
-        assert!(
-            line.trim_end().chars().count() <= 80,
-            "a line is wider than 80 columns: {line:?}"
-        );
-    }
+    assert_fits_a_small_terminal(&start);
 
     let mut watch = learn(&repo, &["watch"]);
     watch
@@ -196,4 +232,100 @@ fn a_hung_exercise_never_freezes_watch_mode() {
     );
     press(&mut watch, "q");
     watch.exp_eof().unwrap();
+}
+
+/// A learner who starts at chapter 3, as the README suggests: watch starts where they say,
+/// follows the file they save, shows hints with readable math, and a list that stays.
+#[test]
+fn watch_starts_where_the_learner_is_and_follows_the_saved_file() {
+    let repo = copy_of_the_repository("chapter3");
+    let mut watch = learn(&repo, &["watch", "3.2"]);
+    watch.exp_string("Exercise 3.2:").unwrap();
+    watch
+        .exp_string("exercise 3.2 is not implemented yet")
+        .unwrap();
+
+    // Saving 3.1's file runs 3.1, not the exercise watch started on.
+    put_solution_in(&repo, "chapter3", "01_sum_of_squares.rs");
+    watch.exp_string("PASSED: exercise 3.1 is done.").unwrap();
+
+    // The hint of the exercise now shown, with its math as text, and the page to read.
+    press(&mut watch, "h");
+    watch.exp_string("Hint 1/").unwrap();
+    // The math reads "999,999²" (the pseudo-terminal's reader sees its bytes one by one, so
+    // the test looks at what surrounds it), never TeX's "$999{,}999^2$".
+    let hint = watch
+        .exp_string("(From src/ch03/01-cpu-bound-task.md.)")
+        .unwrap();
+    assert!(hint.contains("before squaring it: 999,999"), "{hint}");
+    assert!(!hint.contains('$') && !hint.contains("{,}"), "{hint}");
+    // Any key closes the hint and shows the run's result again.
+    press(&mut watch, "x");
+    watch.exp_string("PASSED: exercise 3.1 is done.").unwrap();
+
+    // The list stays up while a run finishes underneath; any key brings the run back.
+    press(&mut watch, "l");
+    watch.exp_string("3.6").unwrap();
+    watch.exp_string("[any key] back to the exercise").unwrap();
+    put_solution_in(&repo, "chapter3", "02_lock_or_free.rs");
+    wait_until_passed(&repo, "chapter3/lock_or_free");
+    // The run has finished and been recorded: give the screen a moment, then look at it.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let mut shown = String::new();
+    while let Some(c) = watch.try_read() {
+        shown.push(c);
+    }
+    assert!(
+        !shown.contains("PASSED: exercise 3.2"),
+        "the run's result was drawn over the list:\n{shown}"
+    );
+    press(&mut watch, "l");
+    watch.exp_string("PASSED: exercise 3.2 is done.").unwrap();
+    press(&mut watch, "q");
+    watch.exp_eof().unwrap();
+
+    // With no argument, the runner comes back to where the learner was: chapter 3.
+    let list = learn_output(&repo, &["list"]);
+    assert_fits_a_small_terminal(&list);
+    assert!(list.contains("> 3.3"), "3.3 is next in chapter 3:\n{list}");
+}
+
+/// Tests passed with plain `cargo test -p chapter3` are never shown as failing: edited files
+/// read "not checked" until `check` runs the chapter once and records every exercise.
+#[test]
+fn progress_made_with_cargo_test_is_never_called_failing() {
+    let repo = copy_of_the_repository("by-hand");
+    for file in ["01_sum_of_squares.rs", "04_requests.rs"] {
+        put_solution_in(&repo, "chapter3", file);
+    }
+    let status = Command::new(env!("CARGO"))
+        .args([
+            "test",
+            "-q",
+            "-p",
+            "chapter3",
+            "--",
+            "ex01_sum_of_squares::",
+            "ex04_requests::",
+        ])
+        .current_dir(&repo)
+        .env("CARGO_TARGET_DIR", target_dir_of(&repo))
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+
+    let before = learn_output(&repo, &["list", "3"]);
+    assert!(before.contains("3.1   not checked"), "{before}");
+    assert!(!before.contains("failing"), "{before}");
+    assert!(before.contains("cargo run -p learn -- check"), "{before}");
+
+    let checked = learn_output(&repo, &["check", "3"]);
+    assert!(checked.contains("3.1   done"), "{checked}");
+    assert!(checked.contains("3.4   done"), "{checked}");
+    assert!(checked.contains("3.2   not started"), "{checked}");
+    assert_fits_a_small_terminal(&checked);
 }

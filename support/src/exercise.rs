@@ -5,8 +5,13 @@
 //! - it returns: the value goes back to the test, which checks it;
 //! - it panics: the test fails with one line naming the exercise, the panic and where it happened
 //!   (an untouched `todo!()` reads "exercise 1.2 is not implemented yet");
-//! - it does not finish in time (a deadlock, a lost wake-up, an endless loop): the test fails
+//! - it stops making progress (a deadlock, a lost wake-up, an endless loop): the test fails
 //!   with a message saying so. The stuck thread is abandoned; the test binary still exits.
+//!
+//! Stuck is told from slow by the process's CPU time, not by the wall clock (see [`HangRule`]):
+//! a right answer on a busy machine gets less CPU per second but needs no more CPU in total, so it
+//! passes however long the queue for the CPU is; a deadlock uses no CPU at all, and an endless
+//! loop uses more than any right answer.
 //!
 //! A quiet panic hook replaces Rust's default one so that no backtrace buries the message, even
 //! when `RUST_BACKTRACE=1` is set.
@@ -16,13 +21,27 @@ use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, Once, mpsc};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Mutex, Once};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// How long learner code may run before the watchdog calls it stuck. Every exercise finishes in
-/// well under a second when it is right; the margin covers a loaded 2-core machine.
+/// The watchdog's limit (see [`HangRule`]): learner code is stuck when the process used no CPU
+/// for this long, or used this much CPU time without finishing. Every exercise's tests use well
+/// under a second of CPU time in all (a whole chapter's test binary, under 1 s in debug builds).
 pub const DEFAULT_LIMIT: Duration = Duration::from_secs(5);
+
+/// The last resort: learner code still running after this many limits of wall-clock time is
+/// stopped even though it keeps using a little CPU (a loop that waits by sleeping, say).
+pub const WALL_CAP_FACTOR: u32 = 6;
+
+/// How long a run under `limit` may take in wall-clock time at most.
+pub const fn wall_cap(limit: Duration) -> Duration {
+    limit.saturating_mul(WALL_CAP_FACTOR)
+}
+
+/// How often the watchdog reads the process's CPU time.
+const TICK: Duration = Duration::from_millis(100);
 
 /// Names the threads that run learner code, so the panic hook knows whose panic it sees.
 const RUNNER_THREAD_PREFIX: &str = "exercise-";
@@ -60,7 +79,10 @@ impl Exercise {
         self.run_within(DEFAULT_LIMIT, learner_code)
     }
 
-    /// Runs learner code under the watchdog; see the module documentation.
+    /// Runs learner code under the watchdog; see the module documentation. `limit` is both how
+    /// long the process may go without using CPU and how much CPU time the run may use (see
+    /// [`HangRule`]); give a longer one to code that legitimately waits on real time (a server's
+    /// latency) or computes for long (a loom model).
     pub fn run_within<T: Send + 'static>(
         &self,
         limit: Duration,
@@ -79,10 +101,22 @@ impl Exercise {
             })
             .expect("the operating system refused to start a thread for the exercise");
 
-        match outcome.recv_timeout(limit) {
-            Ok(Ok(value)) => value,
-            Ok(Err(learner_panic)) => self.fail_with(learner_panic.describe()),
-            Err(_) => self.fail_with(self.hang_message(limit)),
+        let started = Instant::now();
+        let mut rule = HangRule::new(limit, process_cpu_time(started));
+        loop {
+            match outcome.recv_timeout(TICK) {
+                Ok(Ok(value)) => return value,
+                Ok(Err(learner_panic)) => self.fail_with(learner_panic.describe()),
+                Err(RecvTimeoutError::Timeout) => {
+                    let elapsed = started.elapsed();
+                    if let Some(hang) = rule.observe(elapsed, process_cpu_time(started)) {
+                        self.fail_with(self.hang_message(hang, limit, elapsed));
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.fail("your code's thread ended without returning a result")
+                }
+            }
         }
     }
 
@@ -134,17 +168,116 @@ impl Exercise {
         );
     }
 
-    fn hang_message(&self, limit: Duration) -> String {
+    fn hang_message(&self, hang: Hang, limit: Duration, elapsed: Duration) -> String {
         let mut message = format!(
-            "did not finish within {} s: a deadlock (a lock never released, a wake-up never sent) \
+            "did not finish within {}: a deadlock (a lock never released, a wake-up never sent) \
              or an endless loop",
-            limit.as_secs()
+            seconds(elapsed)
         );
+        message.push_str(&match hang {
+            Hang::Stalled => format!(
+                ". Nothing ran for {}: every thread is waiting, for a lock or a wake-up that \
+                 never comes",
+                seconds(limit)
+            ),
+            Hang::Busy => format!(
+                ". It used {} of CPU time without finishing, far more than a right answer \
+                 needs: something loops forever (an endless loop, or a thread that spins while \
+                 it waits)",
+                seconds(limit)
+            ),
+            Hang::TooLong => ". It kept running slowly: a loop that waits by sleeping, or far \
+                              too much work"
+                .to_owned(),
+        });
         if let Some(hint) = self.hang_hint {
             message.push_str(". Likely cause: ");
             message.push_str(hint);
         }
         message
+    }
+}
+
+/// "5 s", or "300 ms" below a second.
+fn seconds(duration: Duration) -> String {
+    if duration < Duration::from_secs(1) {
+        format!("{} ms", duration.as_millis())
+    } else {
+        format!("{} s", duration.as_secs_f64().round())
+    }
+}
+
+/// The CPU time all threads of this process have used. Where the system cannot tell, the wall
+/// clock since `started` stands in (the watchdog then behaves like a plain time limit).
+fn process_cpu_time(started: Instant) -> Duration {
+    cpu_time::ProcessTime::try_now()
+        .map(|time| time.as_duration())
+        .unwrap_or_else(|_| started.elapsed())
+}
+
+/// What kind of hang the watchdog saw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hang {
+    /// The process used (almost) no CPU for a whole limit: every thread waits (a deadlock, a
+    /// lost wake-up).
+    Stalled,
+    /// The process used a whole limit of CPU time since the run started: something loops.
+    Busy,
+    /// Still running after [`wall_cap`]: slowly progressing, but far too slowly.
+    TooLong,
+}
+
+/// The watchdog's rule, apart from the clocks so that it can be tested with made-up ones.
+///
+/// The process's CPU time (all threads) measures progress: a right answer needs the same CPU
+/// time on an idle machine and on a busy one, only spread over more wall-clock time. So:
+/// - [`Hang::Stalled`]: the process's CPU time advanced by less than [`HangRule::PROGRESS`] during
+///   a whole `limit` of wall-clock time;
+/// - [`Hang::Busy`]: the process used `limit` of CPU time since the run started;
+/// - [`Hang::TooLong`]: `wall_cap(limit)` of wall-clock time passed.
+///
+/// Tests of one binary run in parallel and share the process's CPU time, so another test's
+/// work can delay the verdict on a deadlock (never cause one); abandoned threads of an earlier
+/// endless loop keep counting against later runs of the same binary.
+#[derive(Clone, Debug)]
+pub struct HangRule {
+    limit: Duration,
+    started_cpu: Duration,
+    /// The last time (wall clock since the start, CPU time) the process made progress.
+    progress_at: Duration,
+    progress_cpu: Duration,
+}
+
+impl HangRule {
+    /// CPU time that counts as progress: well above what the watchdogs' own ticks cost.
+    pub const PROGRESS: Duration = Duration::from_millis(10);
+
+    /// A rule for a run that starts now, when the process has used `cpu` of CPU time.
+    pub fn new(limit: Duration, cpu: Duration) -> Self {
+        Self {
+            limit,
+            started_cpu: cpu,
+            progress_at: Duration::ZERO,
+            progress_cpu: cpu,
+        }
+    }
+
+    /// Looks at the clocks `elapsed` (wall clock since the start) and `cpu` (the process's CPU
+    /// time); returns the hang once it is certain.
+    pub fn observe(&mut self, elapsed: Duration, cpu: Duration) -> Option<Hang> {
+        if cpu.saturating_sub(self.started_cpu) >= self.limit {
+            return Some(Hang::Busy);
+        }
+        if cpu.saturating_sub(self.progress_cpu) >= Self::PROGRESS {
+            self.progress_at = elapsed;
+            self.progress_cpu = cpu;
+        } else if elapsed.saturating_sub(self.progress_at) >= self.limit {
+            return Some(Hang::Stalled);
+        }
+        if elapsed >= wall_cap(self.limit) {
+            return Some(Hang::TooLong);
+        }
+        None
     }
 }
 

@@ -9,6 +9,9 @@
 //! The tests use the third part, [`exercise`]: a watchdog that turns a hang, an endless loop or a
 //! panic in learner code into one readable message that names the book section to read.
 //!
+//! [`testkit`] holds what the tests repeat: an occupancy counter, readable tables, a
+//! paused-clock tokio runtime (feature `paused-clock`), and medians for the examples.
+//!
 //! With the `site` feature, [`site`] starts a small website on 127.0.0.1 (a real HTTP server)
 //! for the chapters whose programs fetch pages.
 
@@ -17,6 +20,7 @@ pub mod program;
 pub mod sim;
 #[cfg(feature = "site")]
 pub mod site;
+pub mod testkit;
 pub mod timeline;
 
 pub use exercise::Exercise;

@@ -67,16 +67,25 @@ fn a_panic_is_reported_with_its_message_and_place() {
 }
 
 #[test]
-fn a_hang_ends_within_the_limit_with_the_hint() {
+fn a_deadlock_ends_within_the_limit_with_the_hint() {
     let message = failure_of(|| {
-        EXERCISE.run_within(Duration::from_millis(200), || {
+        EXERCISE.run_within(Duration::from_millis(500), || {
+            // Waits for a wake-up nobody sends: uses no CPU at all.
             loop {
                 std::thread::park();
             }
         });
     });
     assert!(
-        message.starts_with("exercise 9.9: did not finish within 0 s"),
+        message.starts_with("exercise 9.9: did not finish within "),
+        "{message}"
+    );
+    assert!(
+        message.contains("a deadlock (a lock never released, a wake-up never sent)"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Nothing ran for 500 ms: every thread is waiting"),
         "{message}"
     );
     assert!(

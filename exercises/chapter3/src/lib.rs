@@ -17,15 +17,15 @@
 // The imports are there for your solution to use.
 #![allow(unused_variables, dead_code, unused_imports)]
 
-#[path = "05_amdahl.rs"]
-pub mod amdahl;
-#[path = "02_lock_or_free.rs"]
-pub mod lock_or_free;
-#[path = "06_mixed_work.rs"]
-pub mod mixed_work;
-#[path = "04_requests.rs"]
-pub mod requests;
 #[path = "01_sum_of_squares.rs"]
 pub mod sum_of_squares;
+#[path = "02_lock_or_free.rs"]
+pub mod lock_or_free;
 #[path = "03_rayon.rs"]
-pub mod with_rayon;
+pub mod rayon;
+#[path = "04_requests.rs"]
+pub mod requests;
+#[path = "05_amdahl.rs"]
+pub mod amdahl;
+#[path = "06_mixed_work.rs"]
+pub mod mixed_work;

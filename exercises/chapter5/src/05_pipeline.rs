@@ -13,13 +13,7 @@ use rayon::prelude::*;
 
 use crate::chunks::{Processed, Record, chunk_list};
 
-/// The classic tutorial's `process_sequential`. Provided, as the baseline and the expected output.
-pub fn process_sequential(
-    data: &[Record],
-    process_chunk: impl Fn(&[Record]) -> Vec<Processed>,
-) -> Vec<Processed> {
-    process_chunk(data)
-}
+pub use crate::provided::pipeline::process_sequential;
 
 /// The classic tutorial's `process_parallel` with rayon instead of a process pool: split into `parts`
 /// chunks, process the chunks in parallel, and flatten the results in input order.

@@ -17,17 +17,17 @@
 // The starter code may leave parameters unused: sometimes that is the mistake.
 #![allow(unused_variables, dead_code)]
 
-#[path = "04_blocking_in_async.rs"]
-pub mod blocking_in_async;
 #[path = "01_cpu_threads_one_lock.rs"]
 pub mod cpu_threads_one_lock;
+#[path = "02_tiny_tasks.rs"]
+pub mod tiny_tasks;
+#[path = "03_processes_for_io.rs"]
+pub mod processes_for_io;
+#[path = "04_blocking_in_async.rs"]
+pub mod blocking_in_async;
 #[path = "05_lock_across_await.rs"]
 pub mod lock_across_await;
 #[path = "06_lock_order.rs"]
 pub mod lock_order;
-#[path = "03_processes_for_io.rs"]
-pub mod processes_for_io;
-#[path = "02_tiny_tasks.rs"]
-pub mod tiny_tasks;
 #[path = "07_untrusted_messages.rs"]
 pub mod untrusted_messages;

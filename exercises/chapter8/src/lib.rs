@@ -25,21 +25,21 @@
 
 pub mod sync;
 
-#[path = "07_bounded_queue.rs"]
-pub mod bounded_queue;
-#[path = "09_crawler.rs"]
-pub mod crawler;
-#[path = "06_dining_philosophers.rs"]
-pub mod dining_philosophers;
-#[path = "05_fizz_buzz.rs"]
-pub mod fizz_buzz;
-#[path = "02_foo_bar.rs"]
-pub mod foo_bar;
-#[path = "04_h2o.rs"]
-pub mod h2o;
 #[path = "01_in_order.rs"]
 pub mod in_order;
-#[path = "08_thread_pool.rs"]
-pub mod thread_pool;
+#[path = "02_foo_bar.rs"]
+pub mod foo_bar;
 #[path = "03_zero_even_odd.rs"]
 pub mod zero_even_odd;
+#[path = "04_h2o.rs"]
+pub mod h2o;
+#[path = "05_fizz_buzz.rs"]
+pub mod fizz_buzz;
+#[path = "06_dining_philosophers.rs"]
+pub mod dining_philosophers;
+#[path = "07_bounded_queue.rs"]
+pub mod bounded_queue;
+#[path = "08_thread_pool.rs"]
+pub mod thread_pool;
+#[path = "09_crawler.rs"]
+pub mod crawler;

@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
+use support::testkit::median;
 
 const RUN_FOR: Duration = Duration::from_millis(1000);
 const RUNS: usize = 3;
@@ -235,11 +236,6 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
 fn micros(d: Duration) -> String {
     format!("{:.0}", d.as_secs_f64() * 1e6)
 }
@@ -270,7 +266,7 @@ fn main() {
     let alone = io_beside_cpu(Some(Duration::from_millis(5)), false);
     print_row("I/O thread alone (no CPU thread)", None, &[alone]);
     for (name, interval) in rules {
-        let handoffs = median((0..RUNS).map(|_| two_cpu_threads(interval)).collect());
+        let handoffs = median((0..RUNS).map(|_| two_cpu_threads(interval)));
         let io: Vec<IoResult> = (0..RUNS).map(|_| io_beside_cpu(interval, true)).collect();
         print_row(name, Some(handoffs), &io);
     }
@@ -278,7 +274,7 @@ fn main() {
 
 /// One table row; the I/O columns are the medians over the runs.
 fn print_row(name: &str, handoffs: Option<f64>, runs: &[IoResult]) {
-    let median_of = |pick: &dyn Fn(&IoResult) -> f64| median(runs.iter().map(pick).collect());
+    let median_of = |pick: &dyn Fn(&IoResult) -> f64| median(runs.iter().map(pick));
     let sorted = |run: &IoResult| {
         let mut latencies = run.latencies.clone();
         latencies.sort();

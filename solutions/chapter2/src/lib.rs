@@ -3,16 +3,16 @@
 
 pub mod sync;
 
-#[path = "04_interval_gil.rs"]
-pub mod interval_gil;
-#[path = "02_rc_vs_arc.rs"]
-pub mod rc_vs_arc;
 #[path = "01_refcounts.rs"]
 pub mod refcounts;
-#[path = "05_release.rs"]
-pub mod release;
+#[path = "02_rc_vs_arc.rs"]
+pub mod rc_vs_arc;
 #[path = "03_tick_gil.rs"]
 pub mod tick_gil;
+#[path = "04_interval_gil.rs"]
+pub mod interval_gil;
+#[path = "05_release.rs"]
+pub mod release;
 
 /// Not an exercise: the scenarios behind the book's pictures.
 pub mod pictures;

@@ -13,15 +13,15 @@
 //! | `05_amdahl.rs` | 3.5 Amdahl's law | `src/ch03/05-amdahl.md` |
 //! | `06_mixed_work.rs` | 3.6 Mixed work | `src/ch03/06-mixed-work.md` |
 
-#[path = "05_amdahl.rs"]
-pub mod amdahl;
-#[path = "02_lock_or_free.rs"]
-pub mod lock_or_free;
-#[path = "06_mixed_work.rs"]
-pub mod mixed_work;
-#[path = "04_requests.rs"]
-pub mod requests;
 #[path = "01_sum_of_squares.rs"]
 pub mod sum_of_squares;
+#[path = "02_lock_or_free.rs"]
+pub mod lock_or_free;
 #[path = "03_rayon.rs"]
-pub mod with_rayon;
+pub mod rayon;
+#[path = "04_requests.rs"]
+pub mod requests;
+#[path = "05_amdahl.rs"]
+pub mod amdahl;
+#[path = "06_mixed_work.rs"]
+pub mod mixed_work;

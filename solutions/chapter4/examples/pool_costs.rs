@@ -13,13 +13,14 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chapter4::interpreter::Interpreter;
 use chapter4::process_pool::Pool;
 use chapter4::protocol::{Answer, Task};
-use chapter4::rayon_pool::par_map;
+use chapter4::rayon::par_map;
 use chapter4::worker::sum_of_squares;
+use support::testkit::median_time;
 
 const RUNS: usize = 5;
 /// The classic tutorial runs `cpu_intensive(10_000_000)` four times; Rust needs more to take a while.
@@ -34,14 +35,14 @@ fn main() {
     println!("CPU-bound: {TASKS} tasks of sum_of_squares({N}), median of {RUNS} runs");
     println!("{:<36} {:>10} {:>9}", "approach", "time", "speedup");
     let work = vec![N; TASKS];
-    let one_thread = median(|| {
+    let one_thread = median_time(RUNS, || {
         black_box(work.iter().map(|&n| sum_of_squares(n)).collect::<Vec<_>>());
     });
     let rows: Vec<(&str, Duration)> = vec![
         ("one thread", one_thread),
         (
             "4 threads under one GIL",
-            median(|| {
+            median_time(RUNS, || {
                 let interpreter = Interpreter::new();
                 thread::scope(|scope| {
                     for &n in &work {
@@ -54,7 +55,7 @@ fn main() {
         ),
         (
             "4 threads, no GIL",
-            median(|| {
+            median_time(RUNS, || {
                 thread::scope(|scope| {
                     for &n in &work {
                         scope.spawn(move || sum_of_squares(n));
@@ -64,14 +65,14 @@ fn main() {
         ),
         (
             "process pool, 2 workers (warm)",
-            median(|| {
+            median_time(RUNS, || {
                 let tasks = work.iter().map(|&n| Task::SumOfSquares(n)).collect();
                 assert!(pool.map(tasks).iter().all(Result::is_ok));
             }),
         ),
         (
             "rayon, global pool",
-            median(|| {
+            median_time(RUNS, || {
                 black_box(par_map(&work, sum_of_squares));
             }),
         ),
@@ -93,26 +94,26 @@ fn main() {
     let tiny_rows: Vec<(&str, Duration)> = vec![
         (
             "plain loop",
-            median(|| {
+            median_time(RUNS, || {
                 black_box(tiny.iter().map(|&n| sum_of_squares(n)).collect::<Vec<_>>());
             }),
         ),
         (
             "rayon par_map",
-            median(|| {
+            median_time(RUNS, || {
                 black_box(par_map(&tiny, sum_of_squares));
             }),
         ),
         (
             "process pool, 2 workers (warm)",
-            median(|| {
+            median_time(RUNS, || {
                 let tasks = tiny.iter().map(|&n| Task::SumOfSquares(n)).collect();
                 pool.map(tasks);
             }),
         ),
         (
             "starting a pool of 2 (no tasks)",
-            median(|| {
+            median_time(RUNS, || {
                 let fresh = Pool::new(&worker, 2).expect("start a pool");
                 fresh.shutdown().expect("shut the pool down");
             }),
@@ -147,11 +148,11 @@ fn main() {
     });
     for size in [1 << 10, 64 << 10, 1 << 20, 16 << 20] {
         let payload = "x".repeat(size);
-        let process = median(|| {
+        let process = median_time(RUNS, || {
             let outcome = pool.map(vec![Task::Echo(payload.clone())]);
             assert!(matches!(&outcome[0], Ok(Answer::Echo(text)) if text.len() == size));
         });
-        let thread = median(|| {
+        let thread = median_time(RUNS, || {
             to_thread.send(payload.clone()).expect("echo thread");
             let text = back_from_thread.recv().expect("echo thread");
             assert_eq!(text.len(), size);
@@ -166,20 +167,6 @@ fn main() {
     drop(to_thread);
     echo.join().expect("echo thread");
     pool.shutdown().expect("shut the pool down");
-}
-
-/// The median time of `RUNS` runs of `f`, after one warm-up run.
-fn median(mut f: impl FnMut()) -> Duration {
-    f();
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
 }
 
 fn human(bytes: usize) -> String {

@@ -1,37 +1,13 @@
 //! Exercise 4.4: tokio as asyncio: many requests, a concurrency limit, a timeout each.
 //! Book: src/ch04/04-asyncio.md
 
-use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::Semaphore;
 
-/// Why one URL produced no page.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FetchError {
-    /// No answer within the per-request timeout.
-    TimedOut,
-    /// The fetch itself failed (a 404, a refused connection, ...), with its message.
-    Failed(String),
-}
-
-impl fmt::Display for FetchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::TimedOut => write!(f, "timed out"),
-            Self::Failed(why) => write!(f, "failed: {why}"),
-        }
-    }
-}
-
-/// One URL and what became of it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fetched {
-    pub url: String,
-    pub page: Result<String, FetchError>,
-}
+pub use crate::provided::async_fetch::{FetchError, Fetched};
 
 // ANCHOR: solution
 /// Fetches every URL with `fetch`, at most `limit` at a time, each bounded by `timeout`. The

@@ -10,15 +10,19 @@ pub mod protocol;
 #[path = "../../../exercises/chapter4/src/worker.rs"]
 pub mod worker;
 
-#[path = "04_async_fetch.rs"]
-pub mod async_fetch;
-#[path = "06_hybrid.rs"]
-pub mod hybrid;
+/// The provided code: the exercise crate's own files, so that there is one copy.
+#[path = "../../../exercises/chapter4/src/provided/mod.rs"]
+pub mod provided;
+
 #[path = "01_one_worker.rs"]
 pub mod one_worker;
 #[path = "02_process_pool.rs"]
 pub mod process_pool;
 #[path = "03_rayon.rs"]
-pub mod rayon_pool;
+pub mod rayon;
+#[path = "04_async_fetch.rs"]
+pub mod async_fetch;
 #[path = "05_release_the_lock.rs"]
 pub mod release_the_lock;
+#[path = "06_hybrid.rs"]
+pub mod hybrid;

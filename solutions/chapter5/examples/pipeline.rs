@@ -9,12 +9,13 @@
 
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chapter5::chunks::{process_chunk, test_data};
 use chapter5::pipeline::{process_parallel, process_sequential};
 use chapter5::pool::ChunkPool;
 use chapter5::processes::process_in_processes;
+use support::testkit::median_time;
 
 const RUNS: usize = 7;
 
@@ -27,7 +28,7 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!("{:<30} {:>9} {:>9}", "approach", "time", "speedup");
-    let sequential = median(|| {
+    let sequential = median_time(RUNS, || {
         black_box(process_sequential(&data, process_chunk));
     });
     println!(
@@ -42,7 +43,7 @@ fn main() {
             output, expected,
             "the parallel output must equal the sequential one"
         );
-        let time = median(|| {
+        let time = median_time(RUNS, || {
             black_box(process_parallel(&data, parts, process_chunk));
         });
         println!(
@@ -62,7 +63,7 @@ fn main() {
             output, expected,
             "the pool's output must equal the sequential one"
         );
-        let time = median(|| {
+        let time = median_time(RUNS, || {
             black_box(process_in_processes(&mut pool, &data, parts));
         });
         println!(
@@ -87,18 +88,4 @@ fn worker_program() -> PathBuf {
 
 fn ms(time: Duration) -> f64 {
     time.as_secs_f64() * 1e3
-}
-
-/// The median time of `RUNS` runs of `f`, after one warm-up run.
-fn median(mut f: impl FnMut()) -> Duration {
-    f();
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
 }

@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use chapter5::async_scraper::scrape_async;
+use chapter5::r#async::scrape_async;
 use chapter5::fetch_and_parse::{Scraped, blocking_client};
 use chapter5::threaded::{scrape_sequential, scrape_threaded};
 use support::site::Site;

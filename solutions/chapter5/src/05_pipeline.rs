@@ -5,13 +5,7 @@ use rayon::prelude::*;
 
 use crate::chunks::{Processed, Record, chunk_list};
 
-/// The classic tutorial's `process_sequential`. Provided, as the baseline and the expected output.
-pub fn process_sequential(
-    data: &[Record],
-    process_chunk: impl Fn(&[Record]) -> Vec<Processed>,
-) -> Vec<Processed> {
-    process_chunk(data)
-}
+pub use crate::provided::pipeline::process_sequential;
 
 // ANCHOR: solution
 /// The classic tutorial's `process_parallel` with rayon instead of a process pool: split into `parts`

@@ -1,28 +1,10 @@
 //! Exercise 5.6: the pipeline on a process pool, every record accounted for.
 //! Book: src/ch05/06-processes.md
 
-use std::fmt;
-
 use crate::chunks::{Processed, Record, chunk_list};
-use crate::pool::{ChunkError, ChunkPool};
+use crate::pool::ChunkPool;
 
-/// Why one record has no result.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RecordError {
-    /// The chunk that held the record failed as a whole (its worker crashed, say).
-    ChunkFailed { chunk: usize, error: ChunkError },
-    /// The worker answered, but not with one processed record per record sent, in order.
-    BadReply { chunk: usize },
-}
-
-impl fmt::Display for RecordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::ChunkFailed { chunk, error } => write!(f, "chunk {chunk} failed: {error}"),
-            Self::BadReply { chunk } => write!(f, "chunk {chunk}: the reply does not match"),
-        }
-    }
-}
+pub use crate::provided::processes::RecordError;
 
 // ANCHOR: solution
 /// The classic tutorial's `process_parallel` on worker processes: split into `parts` chunks, process them

@@ -12,6 +12,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use chapter7::tiny_tasks::plan_chunks;
+use support::testkit::median;
 
 const WORKERS: usize = 2;
 const RUNS: usize = 5;
@@ -45,10 +46,7 @@ fn medians_of_runs<const WAYS: usize>(ways: [&dyn Fn(); WAYS]) -> [Duration; WAY
             samples.push(started.elapsed());
         }
     }
-    times.map(|mut samples| {
-        samples.sort();
-        samples[RUNS / 2]
-    })
+    times.map(median)
 }
 
 fn sequential(tasks: usize, iterations: u64) {

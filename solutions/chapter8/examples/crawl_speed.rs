@@ -12,6 +12,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use chapter8::crawler::crawl;
+use support::testkit::median;
 
 /// How long the server takes to answer each request.
 const LATENCY: Duration = Duration::from_millis(20);
@@ -70,11 +71,6 @@ fn start_server() -> SocketAddr {
     address
 }
 
-fn median(mut values: Vec<Duration>) -> Duration {
-    values.sort();
-    values[values.len() / 2]
-}
-
 fn main() {
     let server = start_server();
     println!(
@@ -87,13 +83,11 @@ fn main() {
     let mut sequential = None;
     for limit in [1, 2, 4, 8, 16, 32] {
         let mut pages = 0;
-        let times = (0..RUNS)
-            .map(|_| {
-                let start = Instant::now();
-                pages = crawl(server, "/", limit).len();
-                start.elapsed()
-            })
-            .collect();
+        let times = (0..RUNS).map(|_| {
+            let start = Instant::now();
+            pages = crawl(server, "/", limit).len();
+            start.elapsed()
+        });
         let time = median(times);
         let baseline = *sequential.get_or_insert(time);
         println!(

@@ -13,6 +13,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use chapter8::foo_bar::FooBar;
+use support::testkit::median;
 
 const ROUNDS: usize = 100_000;
 
@@ -61,12 +62,6 @@ fn uncontended_lock() -> Duration {
     start.elapsed()
 }
 
-fn median(run: Experiment) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| run()).collect();
-    times.sort();
-    times[RUNS / 2]
-}
-
 fn main() {
     println!("{} hand-overs each (median of {RUNS} runs)\n", 2 * ROUNDS);
     println!("mechanism                                    | total (ms) | per hand-over (ns)");
@@ -80,7 +75,7 @@ fn main() {
         ("two threads, a pair of channels", channel_turns),
     ];
     for (name, run) in rows {
-        let time = median(run);
+        let time = median((0..RUNS).map(|_| run()));
         println!(
             "{name:<44} | {:>10.1} | {:>18.0}",
             time.as_secs_f64() * 1e3,

@@ -3,6 +3,7 @@
 use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
+use std::time::Duration;
 
 use chapter1::global_lock::Gil;
 use support::Exercise;
@@ -65,13 +66,13 @@ fn every_waiting_thread_gets_the_gil_once_it_is_released() {
                     served.fetch_add(1, Ordering::SeqCst);
                 });
             }
-            // Give every waiter the chance to call acquire() while main still holds the GIL.
+            // Give every waiter the chance to call acquire() while main still holds the GIL:
+            // all of them have started, then a pause that costs the same on a busy machine
+            // (counting scheduler turns with yield_now took seconds there).
             while about_to_wait.load(Ordering::SeqCst) < WAITERS {
-                thread::yield_now();
+                thread::sleep(Duration::from_millis(1));
             }
-            for _ in 0..1_000 {
-                thread::yield_now();
-            }
+            thread::sleep(Duration::from_millis(20));
             let got_in = served.load(Ordering::SeqCst);
             drop(main_guard);
             got_in

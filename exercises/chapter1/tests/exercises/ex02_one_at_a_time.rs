@@ -2,7 +2,6 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Barrier, Mutex};
-use std::thread;
 
 use chapter1::global_lock::Gil;
 use chapter1::one_at_a_time::{run_free_threaded, run_with_gil};
@@ -48,17 +47,6 @@ impl Occupancy {
         self.inside.fetch_sub(1, Ordering::SeqCst);
     }
 
-    /// Lingers inside a step for a bounded while, so that a thread slipping past a broken
-    /// lock is caught inside at the same time.
-    fn linger(&self) {
-        for _ in 0..200 {
-            if self.inside.load(Ordering::SeqCst) > 1 {
-                return;
-            }
-            thread::yield_now();
-        }
-    }
-
     /// A table row, after checking that every thread ran each of its steps once, in order.
     fn row(self, model: &str) -> String {
         let seen = self.steps_seen.into_inner().unwrap();
@@ -87,18 +75,29 @@ const HEADER: &str =
 
 #[test]
 fn under_the_gil_only_one_thread_is_ever_inside_a_step() {
-    let occupancy = EXERCISE.with_hang_hint(GIL_HANG).run(|| {
+    let (occupancy, steps_without_gil) = EXERCISE.with_hang_hint(GIL_HANG).run(|| {
         let gil = Gil::new();
         let occupancy = Occupancy::new();
+        let steps_without_gil = AtomicUsize::new(0);
         run_with_gil(&gil, THREADS, STEPS, |thread, step| {
             occupancy.step(thread, step, || {
-                if step % 10 == 0 {
-                    occupancy.linger();
+                // Inside a step the GIL is held, so nobody can take it: checked on every step,
+                // it does not depend on another thread being scheduled at the right moment.
+                if gil.try_acquire().is_some() {
+                    steps_without_gil.fetch_add(1, Ordering::SeqCst);
                 }
             });
         });
-        occupancy
+        (occupancy, steps_without_gil.into_inner())
     });
+    EXERCISE.check(
+        steps_without_gil == 0,
+        format!(
+            "{steps_without_gil} of {} steps ran while the GIL was free: take the GIL around every \
+             call to step(), and keep its guard alive until step() returns",
+            THREADS * STEPS
+        ),
+    );
     EXERCISE.check(
         occupancy.most_inside.load(Ordering::SeqCst) <= 1,
         "two threads were inside a step at the same time: take the GIL around every call to step()",

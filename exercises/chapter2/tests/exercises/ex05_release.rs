@@ -31,13 +31,6 @@ impl Region {
     fn leave(&self) {
         self.inside.fetch_sub(1, Ordering::SeqCst);
     }
-
-    /// Lingers inside for a bounded while, so that a second thread slipping in is caught.
-    fn linger(&self) {
-        for _ in 0..200 {
-            thread::yield_now();
-        }
-    }
 }
 
 /// What the threads saw, in words for the snapshot.
@@ -47,6 +40,7 @@ struct Record {
     blocking: Region,
     held_while_all_blocked: Mutex<Vec<bool>>,
     held_after_detach: AtomicUsize,
+    python_steps_without_the_gil: AtomicUsize,
 }
 
 #[test]
@@ -62,7 +56,13 @@ fn threads_overlap_only_while_the_gil_is_released() {
                     let mut python = gil.attach();
                     for _ in 0..2 {
                         record.python.enter();
-                        record.python.linger();
+                        // A Python step runs with the GIL held by its thread: checked on every
+                        // step, it does not depend on another thread being scheduled to slip in.
+                        if gil.holder() != Some(thread::current().id()) {
+                            record
+                                .python_steps_without_the_gil
+                                .fetch_add(1, Ordering::SeqCst);
+                        }
                         record.python.leave();
                         python.detach(|| {
                             record.blocking.enter();
@@ -83,6 +83,15 @@ fn threads_overlap_only_while_the_gil_is_released() {
         record
     });
     let most_python = record.python.most.load(Ordering::SeqCst);
+    let without_the_gil = record.python_steps_without_the_gil.load(Ordering::SeqCst);
+    EXERCISE.check(
+        without_the_gil == 0,
+        format!(
+            "{without_the_gil} of {} Python steps ran while their thread did not hold the GIL: \
+             after detach() returns, the thread must hold the GIL again",
+            THREADS * 2
+        ),
+    );
     EXERCISE.check(
         most_python <= 1,
         "two threads ran a Python step at the same time: after detach() returns, the thread \

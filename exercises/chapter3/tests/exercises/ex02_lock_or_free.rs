@@ -1,6 +1,7 @@
 //! Exercise 3.2: one lock or free threads (book: src/ch03/02-lock-or-free.md).
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use chapter3::lock_or_free::{sum_on_free_threads, sum_under_one_lock};
@@ -54,15 +55,28 @@ fn row(model: &str, occupancy: &Occupancy, total: u128) -> String {
 
 #[test]
 fn under_one_lock_only_one_thread_works_at_a_time() {
-    let (occupancy, total) = EXERCISE.run(|| {
+    let (occupancy, total, unlocked) = EXERCISE.run(|| {
         let occupancy = Arc::new(Occupancy::default());
         let gil = Mutex::new(());
-        let recorder = Arc::clone(&occupancy);
-        let total = sum_under_one_lock(&gil, &pieces(), STEP, move |numbers| {
-            recorder.work(numbers, |_| recorder.linger())
+        let unlocked = AtomicUsize::new(0);
+        let total = sum_under_one_lock(&gil, &pieces(), STEP, |numbers| {
+            occupancy.work(numbers, |_| {
+                // Inside work the lock is held, so nobody can take it: checked on every call,
+                // it does not depend on another thread being scheduled to slip in.
+                if gil.try_lock().is_ok() {
+                    unlocked.fetch_add(1, Ordering::SeqCst);
+                }
+            })
         });
-        (occupancy, total)
+        (occupancy, total, unlocked.into_inner())
     });
+    EXERCISE.check(
+        unlocked == 0,
+        format!(
+            "{unlocked} of 20 calls to work ran while the lock was free: hold the lock around \
+             every call to work"
+        ),
+    );
     EXERCISE.check(
         occupancy.most_inside() <= 1,
         "two threads were inside work at the same time: hold the lock around every call to work",

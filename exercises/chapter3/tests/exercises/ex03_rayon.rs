@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use chapter3::with_rayon::sum_with_rayon;
+use chapter3::rayon::sum_with_rayon;
 use support::Exercise;
 
 use crate::occupancy::{Occupancy, squares};

@@ -57,17 +57,6 @@ impl Occupancy {
         }
     }
 
-    /// Lingers inside a step for a bounded while, so that a thread slipping past a broken lock
-    /// is caught inside at the same time.
-    pub fn linger(&self) {
-        for _ in 0..200 {
-            if self.inside.load(Ordering::SeqCst) > 1 {
-                return;
-            }
-            thread::yield_now();
-        }
-    }
-
     pub fn most_inside(&self) -> usize {
         self.most_inside.load(Ordering::SeqCst)
     }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::sync::Mutex;
 
-use chapter4::rayon_pool::{par_chunks_map, par_map, par_map_on_pool, par_total};
+use chapter4::rayon::{par_chunks_map, par_map, par_map_on_pool, par_total};
 use chapter4::worker::sum_of_squares;
 use support::Exercise;
 

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use chapter5::async_scraper::scrape_async;
+use chapter5::r#async::scrape_async;
 use support::Exercise;
 use support::site::Site;
 

@@ -21,11 +21,12 @@ use cpu_time::ProcessTime;
 
 use chapter3::amdahl::parallel_fraction;
 use chapter3::lock_or_free::{steps, sum_on_free_threads, sum_under_one_lock};
+use chapter3::rayon::sum_with_rayon;
 use chapter3::requests::all_at_once;
 use chapter3::sum_of_squares::sum_of_squares;
-use chapter3::with_rayon::sum_with_rayon;
 use clients::{fetch, fetch_async};
 use server::LatencyServer;
+use support::testkit::median;
 
 /// How many numbers a thread sums while holding the lock, before it lets go (tens of µs).
 const STEP: u64 = 50_000;
@@ -113,11 +114,6 @@ fn measure(runs: usize, experiments: Vec<Experiment>) -> Vec<Row> {
             }
         })
         .collect()
-}
-
-fn median(mut times: Vec<f64>) -> f64 {
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
 }
 
 fn main() {

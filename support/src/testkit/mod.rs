@@ -1,0 +1,22 @@
+//! What the chapters' tests (and the solutions' examples) would otherwise write out again and
+//! again, so that an exercise's test file is mostly its scenario and its answer key.
+//!
+//! - [`Occupancy`]: how many callers are inside a region at once, and the most there ever were:
+//!   the way a test sees overlap (or its absence) without timing anything.
+//! - [`Table`]: rows of text with aligned columns, for snapshots people read.
+//! - [`median`], [`median_time`]: the middle of repeated measurements, for the examples that
+//!   print timings.
+//! - [`paused_runtime`] (feature `paused-clock`): a tokio runtime whose clock only moves when
+//!   every task waits, so that sleeps cost no real time and their order is fixed.
+
+#[cfg(feature = "paused-clock")]
+mod clock;
+mod median;
+mod occupancy;
+mod table;
+
+#[cfg(feature = "paused-clock")]
+pub use clock::paused_runtime;
+pub use median::{median, median_time};
+pub use occupancy::{Inside, Occupancy};
+pub use table::Table;

@@ -1,0 +1,115 @@
+//! The watchdog tells stuck from slow: an endless loop ends within its CPU budget, a run that is
+//! slow but keeps making progress passes, and the rule itself, on made-up clocks, gives each
+//! verdict exactly where it should. (A binary of its own: the endless loop's CPU time would
+//! otherwise count as progress for the deadlock in `watchdog.rs`.)
+
+use std::panic;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use cpu_time::ThreadTime;
+use support::Exercise;
+use support::exercise::{Hang, HangRule, panic_message, wall_cap};
+
+const EXERCISE: Exercise = Exercise::new("9.9", "ch09/99-example.md");
+
+const MS: Duration = Duration::from_millis(1);
+
+/// Uses `amount` of this thread's CPU time (however long that takes on a busy machine).
+fn burn(amount: Duration) {
+    let start = ThreadTime::now();
+    while start.elapsed() < amount {
+        std::hint::black_box(0);
+    }
+}
+
+/// One test, so that its parts run one after the other: the spinning thread of the endless loop
+/// is stopped before the slow run starts.
+#[test]
+fn an_endless_loop_fails_and_a_slow_run_that_progresses_passes() {
+    let stop = Arc::new(AtomicBool::new(false));
+    let spinning = Arc::clone(&stop);
+    let outcome = panic::catch_unwind(|| {
+        EXERCISE.run_within(Duration::from_millis(500), move || {
+            // An endless loop (bounded here only so that the test binary stops it).
+            while !spinning.load(Ordering::Relaxed) {
+                std::hint::black_box(0);
+            }
+        });
+    });
+    stop.store(true, Ordering::Relaxed);
+    let message = panic_message(outcome.expect_err("the endless loop must fail").as_ref());
+    assert!(
+        message.starts_with("exercise 9.9: did not finish within "),
+        "{message}"
+    );
+    assert!(message.contains("or an endless loop"), "{message}");
+    // On a very busy machine the loop may get too little CPU to spend its budget before the
+    // wall-clock cap: both verdicts end the run, the first one says more.
+    assert!(
+        message.contains("It used 500 ms of CPU time without finishing")
+            || message.contains("It kept running slowly"),
+        "{message}"
+    );
+
+    // Slow but progressing: 3 times the limit in wall-clock time, a tenth of it in CPU time, and
+    // never a limit without CPU work. The old wall-clock watchdog called this a deadlock.
+    let limit = Duration::from_millis(500);
+    let finished = EXERCISE.run_within(limit, move || {
+        for _ in 0..10 {
+            burn(5 * MS);
+            std::thread::sleep(150 * MS);
+        }
+        "finished"
+    });
+    assert_eq!(finished, "finished");
+}
+
+#[test]
+fn the_rule_calls_no_cpu_for_a_whole_limit_a_stall() {
+    let limit = 5000 * MS;
+    let mut rule = HangRule::new(limit, 1000 * MS);
+    // The watchdogs' own ticks cost a little CPU: not progress.
+    assert_eq!(rule.observe(2000 * MS, 1002 * MS), None);
+    assert_eq!(rule.observe(4900 * MS, 1005 * MS), None);
+    assert_eq!(rule.observe(5000 * MS, 1006 * MS), Some(Hang::Stalled));
+}
+
+#[test]
+fn the_rule_lets_slow_progress_run_past_the_limit() {
+    let limit = 5000 * MS;
+    let mut rule = HangRule::new(limit, Duration::ZERO);
+    // 20 ms of CPU every 4 s of wall-clock time, up to the cap: a starved but progressing run.
+    for step in 1..=7 {
+        assert_eq!(
+            rule.observe(step * 4000 * MS, step * 20 * MS),
+            None,
+            "step {step}"
+        );
+    }
+}
+
+#[test]
+fn the_rule_calls_a_whole_limit_of_cpu_time_busy() {
+    let limit = 5000 * MS;
+    let mut rule = HangRule::new(limit, 300 * MS);
+    assert_eq!(rule.observe(3000 * MS, 3000 * MS), None);
+    assert_eq!(rule.observe(4000 * MS, 5299 * MS), None);
+    assert_eq!(rule.observe(4100 * MS, 5300 * MS), Some(Hang::Busy));
+}
+
+#[test]
+fn the_rule_stops_slow_progress_at_the_wall_clock_cap() {
+    let limit = 5000 * MS;
+    let mut rule = HangRule::new(limit, Duration::ZERO);
+    let cap = wall_cap(limit);
+    let mut at = Duration::ZERO;
+    let mut cpu = Duration::ZERO;
+    while at + 1000 * MS < cap {
+        at += 1000 * MS;
+        cpu += 50 * MS;
+        assert_eq!(rule.observe(at, cpu), None, "at {at:?}");
+    }
+    assert_eq!(rule.observe(cap, cpu + 50 * MS), Some(Hang::TooLong));
+}

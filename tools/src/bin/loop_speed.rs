@@ -1,0 +1,159 @@
+//! `cargo loop-speed [CHAPTER ...] [--runs N]`: the learner's edit-and-rerun loop, measured
+//! against its floor.
+//!
+//! The loop is: change one line of an exercise file, run `cargo test -p chapterN`, read the
+//! result. The floor is the same loop on the smallest crate with the same dependencies (tokio,
+//! rayon, insta) and one snapshot test, built in a scratch folder of its own. Both are measured
+//! side by side, alternating, so a machine that gets busier or quieter affects both alike.
+//! Prints each chapter's median, the floor's median, and their ratio.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+const FLOOR_MANIFEST: &str = r#"[package]
+name = "loop-floor"
+version = "0.1.0"
+edition = "2024"
+
+[workspace]
+
+[dependencies]
+rayon = "1.12"
+tokio = { version = "1.54", default-features = false, features = ["rt", "sync"] }
+
+[dev-dependencies]
+insta = "1.49"
+tokio = { version = "1.54", default-features = false, features = ["rt", "time", "test-util"] }
+"#;
+
+const FLOOR_LIB: &str = "pub fn answer() -> u32 {\n    42\n}\n";
+
+const FLOOR_TEST: &str = "#[test]\nfn the_answer() {\n    insta::assert_snapshot!(loop_floor::answer().to_string(), @\"42\");\n}\n";
+
+fn main() {
+    let mut runs = 10;
+    let mut chapters = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
+            chapter => chapters.push(chapter.trim_start_matches("chapter").to_owned()),
+        }
+    }
+    let root = workspace_root();
+    if chapters.is_empty() {
+        chapters = (1..=8).map(|n| n.to_string()).collect();
+    }
+    let floor = make_floor(&root);
+
+    println!("one-line edit, then `cargo test`, warm; median of {runs} runs (seconds)");
+    println!(
+        "{:<10} {:>8} {:>8} {:>7}",
+        "crate", "loop", "floor", "ratio"
+    );
+    for chapter in &chapters {
+        let package = format!("chapter{chapter}");
+        let file = first_exercise_file(&root, &package);
+        let mut ours = Vec::new();
+        let mut floors = Vec::new();
+        // One warm-up of each, then alternate.
+        time_edit_and_test(&file, &mut cargo_test(&root, &package));
+        time_edit_and_test(
+            &floor.join("src/lib.rs"),
+            &mut cargo_test(&floor, "loop-floor"),
+        );
+        for _ in 0..runs {
+            ours.push(time_edit_and_test(&file, &mut cargo_test(&root, &package)));
+            floors.push(time_edit_and_test(
+                &floor.join("src/lib.rs"),
+                &mut cargo_test(&floor, "loop-floor"),
+            ));
+        }
+        restore(&file);
+        let (ours, floors) = (median(&mut ours), median(&mut floors));
+        println!(
+            "{package:<10} {ours:>8.2} {floors:>8.2} {:>6.2}x",
+            ours / floors
+        );
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tools/ sits in the workspace")
+        .to_path_buf()
+}
+
+/// The floor crate, in its own folder with its own target dir (never shared with ours).
+fn make_floor(root: &Path) -> PathBuf {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let floor = target.join("loop-floor");
+    std::fs::create_dir_all(floor.join("src")).unwrap();
+    std::fs::create_dir_all(floor.join("tests")).unwrap();
+    std::fs::write(floor.join("Cargo.toml"), FLOOR_MANIFEST).unwrap();
+    std::fs::write(floor.join("src/lib.rs"), FLOOR_LIB).unwrap();
+    std::fs::write(floor.join("tests/answer.rs"), FLOOR_TEST).unwrap();
+    floor
+}
+
+fn first_exercise_file(root: &Path, package: &str) -> PathBuf {
+    let src = root.join("exercises").join(package).join("src");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&src)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", src.display()))
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.starts_with("01_"))
+        })
+        .collect();
+    files.sort();
+    files.pop().expect("every chapter has a 01_ exercise")
+}
+
+fn cargo_test(dir: &Path, package: &str) -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command
+        .args(["test", "-q", "-p", package])
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    if dir.ends_with("loop-floor") {
+        // The floor has a target dir of its own, beside its sources.
+        command.env("CARGO_TARGET_DIR", dir.join("target"));
+    }
+    command
+}
+
+/// Appends a line to `file` (a comment that changes every time, as an edit does), runs the
+/// tests, and returns the seconds from the edit to the result. Pass or fail does not matter.
+fn time_edit_and_test(file: &Path, command: &mut Command) -> f64 {
+    let mut text = std::fs::read_to_string(file).unwrap();
+    let marker = "// loop-speed edit ";
+    if let Some(at) = text.find(marker) {
+        text.truncate(at);
+    }
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_nanos());
+    text.push_str(&format!("{marker}{stamp}\n"));
+    let started = Instant::now();
+    std::fs::write(file, text).unwrap();
+    let _ = command.status();
+    started.elapsed().as_secs_f64()
+}
+
+fn restore(file: &Path) {
+    let text = std::fs::read_to_string(file).unwrap();
+    if let Some(at) = text.find("// loop-speed edit ") {
+        std::fs::write(file, &text[..at]).unwrap();
+    }
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
