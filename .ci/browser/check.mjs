@@ -355,6 +355,12 @@ for (const file of withPictures) {
       if (!styled) problems.push(`${label}: the 404 page has no styles or no table of contents`);
     }
     if (path === "index.html") {
+      // mdBook's own script runs (a theme/book.js of ours would silently replace it): the theme
+      // menu switches the theme.
+      await page.click("#mdbook-theme-toggle");
+      await page.click("#mdbook-theme-navy");
+      const switched = await page.evaluate(() => document.documentElement.classList.contains("navy"));
+      if (!switched) problems.push(`${label}: the theme menu does not switch to navy: is mdBook's book.js replaced?`);
       await page.click("#mdbook-search-toggle");
       // mdBook searches on key presses, so type the word as a reader would.
       await page.locator("#mdbook-searchbar").pressSequentially("convoy", { delay: 50 });
