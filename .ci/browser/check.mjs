@@ -357,9 +357,9 @@ for (const file of withPictures) {
     if (path === "index.html") {
       // mdBook's own script runs (a theme/book.js of ours would silently replace it): the theme
       // menu switches the theme.
-      await page.click("#mdbook-theme-toggle");
-      await page.click("#mdbook-theme-navy");
-      const switched = await page.evaluate(() => document.documentElement.classList.contains("navy"));
+      const switched = await page.click("#mdbook-theme-toggle", { timeout: 5000 })
+        .then(() => page.click("#mdbook-theme-navy", { timeout: 5000 }))
+        .then(() => page.evaluate(() => document.documentElement.classList.contains("navy")), () => false);
       if (!switched) problems.push(`${label}: the theme menu does not switch to navy: is mdBook's book.js replaced?`);
       await page.click("#mdbook-search-toggle");
       // mdBook searches on key presses, so type the word as a reader would.
