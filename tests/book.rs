@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 
 use common::{files_below, pinned_version, relative, root, run, text_of};
 
-const INSTALL_HINT: &str = "install the pinned book tools with `scripts/book --install`";
+const INSTALL_HINT: &str =
+    "install the pinned book tools, the link checker included, with `scripts/book --install-ci`";
 
 /// Builds the book once per test run into target/book-check and returns the HTML folder.
 fn built_book() -> &'static Path {
@@ -287,4 +288,30 @@ fn every_exercise_file_names_its_page_and_the_page_names_it_back() {
             exercise.package
         );
     }
+}
+
+/// Pages longer than this many words open with an "in brief" box (issue 14).
+const LONG_PAGE_WORDS: usize = 1200;
+
+#[test]
+fn every_long_page_opens_with_an_in_brief_box() {
+    let mut missing = Vec::new();
+    for page in files_below(&root().join("src"), ".md") {
+        let markdown = std::fs::read_to_string(&page).unwrap_or_default();
+        let words = markdown.split_whitespace().count();
+        // The box comes right after the title: nothing but blank lines between them.
+        let after_title = markdown.split_once('\n').map_or("", |(_, rest)| rest);
+        let opens_with_box = after_title
+            .trim_start()
+            .starts_with("<div class=\"in-brief\">");
+        if words > LONG_PAGE_WORDS && !opens_with_box {
+            missing.push(format!("{} ({words} words)", relative(&page)));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "pages over {LONG_PAGE_WORDS} words without an \"in brief\" box right under the title \
+         (`<div class=\"in-brief\">`, then a blank line, `**In brief.** ...`):\n{}",
+        missing.join("\n")
+    );
 }
