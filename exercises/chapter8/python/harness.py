@@ -304,3 +304,16 @@ def make(drill, cls, *args):
 
 
 START_STYLES = ("in turn", "together")
+
+
+def wait_until_blocked(thread, patience=1.0):
+    """Returns once `thread` has ended or sits in a blocking call of `threading` or `queue`
+    (a join, a wait, a get): everything it did before blocking is done. Bounded: after
+    `patience` seconds it returns anyway, which only decides whether a wrong answer is caught.
+    A blocked raw `Lock.acquire()` is invisible here (it is C code), so that case waits it out."""
+    deadline = time.monotonic() + patience
+    while thread.is_alive() and time.monotonic() < deadline:
+        frame = sys._current_frames().get(thread.ident)
+        if frame is not None and os.path.basename(frame.f_code.co_filename) in ("threading.py", "queue.py"):
+            return
+        time.sleep(0.005)

@@ -58,6 +58,38 @@ class ThreadPoolTests(harness.DrillTest):
                 "{} worker thread(s) were still running when shutdown returned: join them".format(len(alive)),
             )
 
+    def test_jobs_still_queued_when_shutdown_is_called_all_run_before_it_returns(self):
+        workers, queued = 2, random.randint(3, 8)
+        pool = harness.make(self.drill, self.module.ThreadPool, workers)
+        release = threading.Event()
+        returned = threading.Event()
+        ran = []
+        # Both workers are kept busy, so the other jobs wait in the queue when shutdown begins.
+        for _ in range(workers):
+            harness.call(self.drill, pool.execute, lambda: release.wait())
+        for number in range(queued):
+            job = lambda number=number: ran.append((number, returned.is_set()))
+            harness.call(self.drill, pool.execute, job)
+
+        def shut_down():
+            pool.shutdown()
+            returned.set()
+
+        stopping = threading.Thread(target=shut_down, daemon=True)
+        stopping.start()
+        # Only once shutdown is waiting (for its workers) or has returned are the busy jobs let
+        # go: a queued job that runs after that point ran after shutdown returned.
+        harness.wait_until_blocked(stopping)
+        release.set()
+        harness.join(self.drill, stopping, HANG_HINT)
+        late = [number for number, after_shutdown in ran if after_shutdown]
+        self.drill.check(
+            not late and sorted(number for number, _ in ran) == list(range(queued)),
+            "{} jobs were still queued when shutdown was called; {} of them ran before it "
+            "returned: shutdown must let every submitted job run first, and join the "
+            "workers".format(queued, len(ran) - len(late)),
+        )
+
     def test_a_failing_job_does_not_stop_the_others(self):
         pool = harness.make(self.drill, self.module.ThreadPool, 1)
         ran = []
