@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 
 use common::{files_below, pinned_version, relative, root, run, text_of};
 
-const INSTALL_HINT: &str = "install the pinned book tools with `scripts/book --install`";
+const INSTALL_HINT: &str =
+    "install the pinned book tools, the link checker included, with `scripts/book --install-ci`";
 
 /// Builds the book once per test run into target/book-check and returns the HTML folder.
 fn built_book() -> &'static Path {
@@ -148,7 +149,7 @@ fn every_page_has_rendered_content() {
     for page in pages {
         let html = std::fs::read_to_string(&page).unwrap_or_default();
         assert!(
-            !html.contains("{{#include"),
+            !html.contains("{{#include") && !html.contains("{{#snapshot"),
             "{}: an include was not resolved",
             relative(&page)
         );
@@ -214,6 +215,7 @@ fn exercise_boxes() -> Vec<ExerciseBox> {
 fn every_exercise_box_names_a_file_and_a_command_that_exist() {
     let boxes = exercise_boxes();
     assert!(!boxes.is_empty(), "no Exercise box found in the book");
+    let catalog = learn::catalog::load(&root()).expect("the exercise catalogue");
     for exercise in &boxes {
         let page = relative(&exercise.page);
         assert!(
@@ -232,9 +234,11 @@ fn every_exercise_box_names_a_file_and_a_command_that_exist() {
             exercise.id,
             exercise.package
         );
-        let source = std::fs::read_to_string(root().join(&exercise.file)).unwrap_or_default();
+        let declared = catalog
+            .iter()
+            .find(|declared| declared.file.display().to_string() == exercise.file);
         assert!(
-            source.starts_with(&format!("//! Exercise {}:", exercise.id)),
+            declared.is_some_and(|declared| declared.number == exercise.id),
             "{page}: exercise {} points at `{}`, which is a different exercise",
             exercise.id,
             exercise.file
@@ -245,27 +249,49 @@ fn every_exercise_box_names_a_file_and_a_command_that_exist() {
 #[test]
 fn every_exercise_file_names_its_page_and_the_page_names_it_back() {
     let boxes = exercise_boxes();
-    for (package, dir) in common::exercise_crates() {
-        for file in files_below(&dir.join("src"), ".rs") {
-            let source = std::fs::read_to_string(&file).unwrap_or_default();
-            if !source.starts_with("//! Exercise ") {
-                continue;
-            }
-            let file = relative(&file);
-            let page = source
-                .lines()
-                .find_map(|line| line.strip_prefix("//! Book: "))
-                .unwrap_or_else(|| panic!("{file}: no `//! Book: src/...` line names its page"));
-            assert!(
-                root().join(page).is_file(),
-                "{file}: names the page {page}, which does not exist"
-            );
-            assert!(
-                boxes
-                    .iter()
-                    .any(|exercise| relative(&exercise.page) == page && exercise.file == file),
-                "{file}: its page {page} has no Exercise box naming it (and `cargo test -p {package}`)"
-            );
+    for exercise in learn::catalog::load(&root()).expect("the exercise catalogue") {
+        let file = exercise.file.display().to_string();
+        let page = &exercise.page;
+        assert!(
+            !page.is_empty(),
+            "{file}: no `//! Book: src/...` line names its page"
+        );
+        assert!(
+            root().join(page).is_file(),
+            "{file}: names the page {page}, which does not exist"
+        );
+        assert!(
+            boxes
+                .iter()
+                .any(|the_box| relative(&the_box.page) == *page && the_box.file == file),
+            "{file}: its page {page} has no Exercise box naming it (and `cargo test -p {}`)",
+            exercise.package
+        );
+    }
+}
+
+/// Pages longer than this many words open with an "in brief" box (issue 14).
+const LONG_PAGE_WORDS: usize = 1200;
+
+#[test]
+fn every_long_page_opens_with_an_in_brief_box() {
+    let mut missing = Vec::new();
+    for page in files_below(&root().join("src"), ".md") {
+        let markdown = std::fs::read_to_string(&page).unwrap_or_default();
+        let words = markdown.split_whitespace().count();
+        // The box comes right after the title: nothing but blank lines between them.
+        let after_title = markdown.split_once('\n').map_or("", |(_, rest)| rest);
+        let opens_with_box = after_title
+            .trim_start()
+            .starts_with("<div class=\"in-brief\">");
+        if words > LONG_PAGE_WORDS && !opens_with_box {
+            missing.push(format!("{} ({words} words)", relative(&page)));
         }
     }
+    assert!(
+        missing.is_empty(),
+        "pages over {LONG_PAGE_WORDS} words without an \"in brief\" box right under the title \
+         (`<div class=\"in-brief\">`, then a blank line, `**In brief.** ...`):\n{}",
+        missing.join("\n")
+    );
 }

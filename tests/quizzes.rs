@@ -163,6 +163,125 @@ fn every_quiz_is_used_by_a_page_and_every_page_finds_its_quiz() {
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
 }
 
+/// The folder of the page that shows `quiz` (links in its explanations are relative to it).
+fn folder_of_the_page_showing(quiz: &Path) -> PathBuf {
+    let quiz = quiz.canonicalize().unwrap();
+    files_below(&root().join("src"), ".md")
+        .into_iter()
+        .find(|page| {
+            let markdown = std::fs::read_to_string(page).unwrap_or_default();
+            markdown.split("{{#quiz ").skip(1).any(|directive| {
+                let target = directive.split("}}").next().unwrap_or_default().trim();
+                page.parent().unwrap().join(target).canonicalize().ok() == Some(quiz.clone())
+            })
+        })
+        .map_or_else(
+            || quiz.parent().unwrap().to_owned(),
+            |page| page.parent().unwrap().to_owned(),
+        )
+}
+
+/// The book pages a question's explanation links to (Markdown links ending in `.html`, relative to
+/// the page that shows the quiz), as source files under src/.
+fn linked_pages(quiz: &Path, context: &str) -> Vec<Result<PathBuf, String>> {
+    let folder = folder_of_the_page_showing(quiz);
+    context
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(')').map(|(target, _)| target))
+        .filter(|target| !target.starts_with("http"))
+        .map(|target| {
+            let page = target.split('#').next().unwrap_or_default();
+            let Some(stem) = page.strip_suffix(".html") else {
+                return Err(format!(
+                    "links `{target}`: a page of the book ends in .html"
+                ));
+            };
+            let source = folder.join(format!("{stem}.md"));
+            if source.is_file() {
+                Ok(source)
+            } else {
+                Err(format!(
+                    "links `{target}`, but there is no page {}",
+                    relative(&source)
+                ))
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_answer_points_at_a_page_of_the_book_that_states_it() {
+    let mut problems = Vec::new();
+    for file in quiz_files() {
+        let quiz = parse(&file);
+        let questions = quiz.get("questions").and_then(Value::as_array).cloned();
+        for (index, question) in questions.unwrap_or_default().iter().enumerate() {
+            let place = format!("{} question {}", relative(&file), index + 1);
+            let context = question
+                .get("context")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let links = linked_pages(&file, context);
+            for link in &links {
+                if let Err(problem) = link {
+                    problems.push(format!("{place}: {problem}"));
+                }
+            }
+            // The interview chapter's model answers cite primary sources; every other chapter's
+            // quiz sends the reader back to the page that explains the answer.
+            let interview = file.starts_with(root().join("src/ch08"));
+            if !interview && !links.iter().any(Result::is_ok) {
+                problems.push(format!(
+                    "{place}: the explanation links no page of the book (add `[title](page.html)`)"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
+}
+
+/// How many questions each chapter's quizzes hold, by chapter folder (`ch01`, ...).
+fn questions_per_chapter() -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for file in quiz_files() {
+        let chapter = file
+            .strip_prefix(root().join("src"))
+            .unwrap()
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy()
+            .into_owned();
+        let questions = parse(&file)
+            .get("questions")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        *counts.entry(chapter).or_insert(0) += questions;
+    }
+    counts
+}
+
+#[test]
+fn every_chapter_ends_with_a_quiz_of_five_questions_or_more_seventy_in_all() {
+    let counts = questions_per_chapter();
+    let short: Vec<String> = (1..=7)
+        .map(|chapter| format!("ch{chapter:02}"))
+        .filter(|chapter| counts.get(chapter).copied().unwrap_or(0) < 5)
+        .map(|chapter| format!("{chapter}: {}", counts.get(&chapter).copied().unwrap_or(0)))
+        .collect();
+    assert!(
+        short.is_empty(),
+        "chapters whose quiz has fewer than 5 questions: {short:?}"
+    );
+    let total: usize = counts.values().sum();
+    assert!(
+        total >= 70,
+        "the book has {total} quiz questions ({counts:?}); issue 14 asks for at least 70"
+    );
+}
+
 #[test]
 fn the_interview_chapter_has_at_least_thirty_questions() {
     let count: usize = quiz_files()

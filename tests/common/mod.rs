@@ -92,7 +92,12 @@ pub fn pinned_version(tool: &str) -> String {
         .filter(|line| !line.trim_start().starts_with('#'))
         .filter_map(|line| line.split_once(' '))
         .find(|(name, _)| *name == tool)
-        .map(|(_, version)| version.trim().to_owned())
+        .map(|(_, rest)| {
+            rest.split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
         .unwrap_or_else(|| panic!("tools/versions does not pin {tool}"))
 }
 

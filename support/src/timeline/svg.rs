@@ -3,14 +3,26 @@
 use svg::Document;
 use svg::node::element::{Group, Line, Polygon, Rectangle, Text, Title};
 
+use super::Tick;
 use super::{State, Timeline, runs};
-use crate::sim::Tick;
 
 const LABEL_CHAR_WIDTH: f64 = 8.0;
 const ROW_HEIGHT: f64 = 28.0;
 const BAR_HEIGHT: f64 = 18.0;
 const PLOT_WIDTH: f64 = 600.0;
 const FONT: &str = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
+
+// The pictures follow the page's theme. Drawn inside a page of the book, `currentColor` is the
+// theme's text colour and `--bg` its background (mdBook's CSS variables), so text, axis and the
+// GIL row read well on light and dark themes alike. Opened on their own, the same picture falls
+// back to black on white.
+/// Text, axis lines and the GIL row: the colour of the surrounding text.
+const INK: &str = "currentColor";
+/// Text drawn on a GIL bar (which is painted in `INK`): the page's background colour.
+const ON_INK: &str = "fill: var(--bg, #ffffff)";
+/// The marks for GIL events (drop requests, hand-overs, battles): a red that stands out on
+/// white and on mdBook's dark themes alike.
+const NOTE_COLOUR: &str = "#e0443a";
 
 fn colour(state: State) -> &'static str {
     match state {
@@ -23,7 +35,7 @@ fn colour(state: State) -> &'static str {
 }
 
 /// The colour of the GIL row, where each bar is named after the thread holding the GIL.
-const GIL_COLOUR: &str = "#3b3b3b";
+const GIL_COLOUR: &str = INK;
 
 /// The processes that get a GIL row: those whose GIL several threads share.
 fn shared_gils(timeline: &Timeline) -> Vec<&str> {
@@ -69,6 +81,7 @@ pub fn render(timeline: &Timeline, title: &str) -> String {
     let plot_bottom = plot_top + ROW_HEIGHT * timeline.rows.len() as f64;
     let width = label_width + PLOT_WIDTH + 20.0;
     let (legend, legend_lines) = legend(timeline, !gils.is_empty(), plot_bottom + 40.0, width);
+
     let height = plot_bottom + 46.0 + 18.0 * legend_lines as f64;
     let x_of = |tick: Tick| label_width + tick as f64 * tick_width;
 
@@ -76,8 +89,10 @@ pub fn render(timeline: &Timeline, title: &str) -> String {
         .set("viewBox", (0, 0, width, height))
         .set("width", width)
         .set("height", height)
+        .set("class", "gil-timeline")
         .set("font-family", FONT)
         .set("font-size", 13)
+        .set("fill", INK)
         .add(Title::new(title))
         .add(
             Text::new(title)
@@ -126,7 +141,7 @@ pub fn render(timeline: &Timeline, title: &str) -> String {
                             .set("y", top + BAR_HEIGHT - 5.0)
                             .set("text-anchor", "middle")
                             .set("font-size", 11)
-                            .set("fill", "white"),
+                            .set("style", ON_INK),
                     );
                 }
             }
@@ -180,7 +195,7 @@ pub fn render(timeline: &Timeline, title: &str) -> String {
                         top
                     ),
                 )
-                .set("fill", "#c0392b")
+                .set("fill", NOTE_COLOUR)
                 .add(Title::new(note.text.as_str())),
         );
     }
@@ -200,7 +215,7 @@ fn axis(total: Tick, x_of: impl Fn(Tick) -> f64, y: f64) -> Group {
             .set("x2", x_of(total))
             .set("y1", y + 2.0)
             .set("y2", y + 2.0)
-            .set("stroke", "#555"),
+            .set("stroke", INK),
     );
     for tick in (0..=total).step_by(step as usize) {
         axis = axis
@@ -210,7 +225,7 @@ fn axis(total: Tick, x_of: impl Fn(Tick) -> f64, y: f64) -> Group {
                     .set("x2", x_of(tick))
                     .set("y1", y + 2.0)
                     .set("y2", y + 6.0)
-                    .set("stroke", "#555"),
+                    .set("stroke", INK),
             )
             .add(
                 Text::new(tick.to_string())
@@ -223,42 +238,69 @@ fn axis(total: Tick, x_of: impl Fn(Tick) -> f64, y: f64) -> Group {
     axis
 }
 
-/// The legend: one entry per state that appears (and the GIL row, if drawn), wrapped to `width`.
-/// Returns the group and how many lines it takes.
+/// A legend entry's mark: a square of a bar's colour, or the triangle of a GIL event.
+enum Mark {
+    Square(&'static str),
+    Event,
+}
+
+/// The legend: one entry per state that appears (and the GIL row and the event marks, if
+/// drawn), wrapped to `width`. Returns the group and how many lines it takes.
 fn legend(timeline: &Timeline, gil_row: bool, y: f64, width: f64) -> (Group, usize) {
-    let mut entries: Vec<(&str, &str)> = Vec::new();
+    let mut entries: Vec<(Mark, &str)> = Vec::new();
     if gil_row {
-        entries.push((GIL_COLOUR, "GIL: who holds it"));
+        entries.push((Mark::Square(GIL_COLOUR), "GIL: who holds it"));
     }
     for state in State::ALL.into_iter().filter(|&state| state != State::Done) {
         if timeline.rows.iter().any(|row| row.states.contains(&state)) {
-            entries.push((colour(state), state.meaning()));
+            entries.push((Mark::Square(colour(state)), state.meaning()));
         }
+    }
+    if !timeline.notes.is_empty() {
+        entries.push((Mark::Event, "a GIL event (hover over it: what happened)"));
     }
     let mut legend = Group::new();
     let (mut x, mut line) = (4.0, 0);
-    for (fill, meaning) in entries {
+    for (mark, meaning) in entries {
         let entry_width = 36.0 + meaning.len() as f64 * 7.5;
         if x > 4.0 && x + entry_width > width {
             x = 4.0;
             line += 1;
         }
         let top = y + 18.0 * line as f64;
-        legend = legend
-            .add(
+        legend = match mark {
+            Mark::Square(fill) => legend.add(
                 Rectangle::new()
                     .set("x", x)
                     .set("y", top - 10.0)
                     .set("width", 12)
                     .set("height", 12)
                     .set("fill", fill),
-            )
-            .add(
-                Text::new(meaning)
-                    .set("x", x + 16.0)
-                    .set("y", top)
-                    .set("font-size", 12),
-            );
+            ),
+            // The same downward triangle as on the plot, a little larger.
+            Mark::Event => legend.add(
+                Polygon::new()
+                    .set(
+                        "points",
+                        format!(
+                            "{},{} {},{} {},{}",
+                            x,
+                            top - 9.0,
+                            x + 12.0,
+                            top - 9.0,
+                            x + 6.0,
+                            top
+                        ),
+                    )
+                    .set("fill", NOTE_COLOUR),
+            ),
+        };
+        legend = legend.add(
+            Text::new(meaning)
+                .set("x", x + 16.0)
+                .set("y", top)
+                .set("font-size", 12),
+        );
         x += entry_width;
     }
     (legend, line + 1)
