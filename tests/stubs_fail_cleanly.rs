@@ -7,23 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use common::{exercise_crates, files_below, relative, run, text_of};
 
-/// A find-and-fix exercise says so in its doc comment: its starter code runs, with a mistake in
-/// it, so its tests fail with a message about the mistake instead of "not implemented yet".
-const FIND_AND_FIX: &str = "//! Starter code: runs, with a mistake to find.";
-
 /// The exercises an exercise crate's source files declare: id ("1.2") -> find-and-fix?
-fn declared_exercises(crate_dir: &std::path::Path) -> BTreeMap<String, bool> {
-    files_below(&crate_dir.join("src"), ".rs")
-        .iter()
-        .filter_map(|file| {
-            let source = std::fs::read_to_string(file).ok()?;
-            let first = source.lines().next()?;
-            let id = first.strip_prefix("//! Exercise ")?.split(':').next()?;
-            Some((
-                id.to_owned(),
-                source.lines().any(|line| line.trim() == FIND_AND_FIX),
-            ))
-        })
+fn declared_exercises(package: &str) -> BTreeMap<String, bool> {
+    learn::catalog::load(&common::root())
+        .expect("the exercise catalogue")
+        .into_iter()
+        .filter(|exercise| exercise.package == package)
+        .map(|exercise| (exercise.number, exercise.find_and_fix))
         .collect()
 }
 
@@ -31,7 +21,7 @@ fn declared_exercises(crate_dir: &std::path::Path) -> BTreeMap<String, bool> {
 fn every_untouched_stub_fails_with_one_clear_line_per_test() {
     let mut problems = Vec::new();
     for (package, dir) in exercise_crates() {
-        let declared = declared_exercises(&dir);
+        let declared = declared_exercises(&package);
         assert!(
             !declared.is_empty(),
             "{package}: no exercise file starts with `//! Exercise N.M: title`"

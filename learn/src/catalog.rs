@@ -21,6 +21,9 @@ pub struct Exercise {
     pub page: String,
     /// The test module that checks it: `ex` + the file name, e.g. "ex02_one_at_a_time".
     pub test_module: String,
+    /// A find-and-fix exercise (`//! Starter code: runs, with a mistake to find.`): its starter
+    /// code runs, so its tests fail naming the mistake rather than "not implemented yet".
+    pub find_and_fix: bool,
 }
 
 impl Exercise {
@@ -66,8 +69,13 @@ pub fn load(root: &Path) -> Result<Vec<Exercise>, String> {
     Ok(exercises)
 }
 
-/// Reads an exercise file's header: `//! Exercise N.M: title.`, `//! Book: src/...`, and an
-/// optional `//! Key: ...`. Files without the first line (lib.rs, helpers) are not exercises.
+/// The line that marks a find-and-fix exercise.
+pub const FIND_AND_FIX: &str = "//! Starter code: runs, with a mistake to find.";
+
+/// Reads an exercise file's header: `//! Exercise N.M: title.`, `//! Book: src/...`, an
+/// optional `//! Key: ...` and an optional [`FIND_AND_FIX`] line. Files without the first line
+/// (lib.rs, helpers) are not exercises. The one reader of the header: the runner and the
+/// project's own checks (`tests/`) both use it.
 pub fn parse(package: &str, file: &Path, source: &str) -> Option<Exercise> {
     let header = source.lines().next()?.strip_prefix("//! Exercise ")?;
     let (number, title) = header.split_once(": ")?;
@@ -87,6 +95,7 @@ pub fn parse(package: &str, file: &Path, source: &str) -> Option<Exercise> {
         file: file.to_path_buf(),
         page: doc_line("//! Book: ").unwrap_or_default().to_owned(),
         test_module: format!("ex{stem}"),
+        find_and_fix: source.lines().any(|line| line.trim() == FIND_AND_FIX),
     })
 }
 

@@ -9,6 +9,13 @@
 //! The tests use the third part, [`exercise`]: a watchdog that turns a hang, an endless loop or a
 //! panic in learner code into one readable message that names the book section to read.
 //!
+//! [`sync`] gives the exercises std's or loom's locks, condition variables, atomics and threads
+//! behind one path, with spurious wake-ups injected on a fixed schedule, and (feature `loom`) a
+//! [`sync::Model`] that runs loom from a test and tells its findings in one sentence.
+//!
+//! [`gil::Gil`] is a real lock standing for the GIL in chapter 3's real-thread exercises, in a kind
+//! that hands itself over in turns so that tests can see it change hands.
+//!
 //! [`testkit`] holds what the tests repeat: an occupancy counter, readable tables, a
 //! paused-clock tokio runtime (feature `paused-clock`), and medians for the examples.
 //!
@@ -16,10 +23,12 @@
 //! for the chapters whose programs fetch pages.
 
 pub mod exercise;
+pub mod gil;
 pub mod program;
 pub mod sim;
 #[cfg(feature = "site")]
 pub mod site;
+pub mod sync;
 pub mod testkit;
 pub mod timeline;
 

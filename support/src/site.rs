@@ -9,6 +9,7 @@
 //! | `/malformed` | 200 after the latency: unclosed tags, a stray `</p>`, a title cut short |
 //! | `/missing` | 404 after the latency |
 //! | `/never` | never answers (the connection stays open): clients must bound it with a timeout |
+//! | `/after/{n}` | 200 once the site has answered `n` other requests: a page that finishes after the others, decided by events, not by a clock |
 //!
 //! The server counts the requests in flight (all but `/never`) and the most there ever were at
 //! once, so that a test can check how many requests a client really had going (an invariant,
@@ -32,7 +33,9 @@ use tokio::sync::Notify;
 /// How long the first requests wait for each other with [`Site::gather`] before giving up.
 /// Keep clients' timeouts longer than this: a request its client gave up on while it waited
 /// would still count as waiting.
-pub const GATHER_PATIENCE: Duration = Duration::from_millis(1500);
+/// A right client never waits it out (the last of the group opens the gate), so it can be long
+/// enough that a busy machine does not matter.
+pub const GATHER_PATIENCE: Duration = Duration::from_secs(4);
 
 /// A running website. Dropping it stops the server, including requests that never answer.
 pub struct Site {
@@ -50,6 +53,8 @@ struct Stats {
     gate: Mutex<Gate>,
     gathered: Notify,
     gate_met: AtomicBool,
+    /// Woken whenever a request is answered (for `/after/{n}`).
+    answered: Notify,
 }
 
 /// The first `size` page requests wait here for each other.
@@ -106,6 +111,7 @@ impl Site {
             .route("/malformed", get(malformed))
             .route("/missing", get(missing))
             .route("/never", get(never))
+            .route("/after/{count}", get(after))
             .with_state(Arc::clone(&stats));
         let listener = runtime
             .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
@@ -170,6 +176,7 @@ impl InFlight {
     async fn answer<T>(self, body: T) -> T {
         tokio::time::sleep(self.0.latency).await;
         self.0.served.fetch_add(1, Ordering::SeqCst);
+        self.0.answered.notify_waiters();
         body
     }
 }
@@ -249,6 +256,27 @@ async fn missing(State(stats): State<Arc<Stats>>) -> (StatusCode, Html<&'static 
     InFlight::enter(&stats)
         .answer((StatusCode::NOT_FOUND, Html(body)))
         .await
+}
+
+/// Answers once `count` requests have been answered: with `count` the number of other URLs a
+/// client fetches, it finishes after all of them (and a client that fetches one URL at a time
+/// waits until its own timeout).
+async fn after(State(stats): State<Arc<Stats>>, Path(count): Path<usize>) -> Html<String> {
+    let in_flight = InFlight::enter(&stats);
+    loop {
+        // Registered before the count is read, so an answer in between is not missed.
+        let mut answered = std::pin::pin!(stats.answered.notified());
+        answered.as_mut().enable();
+        if stats.served.load(Ordering::SeqCst) >= count {
+            break;
+        }
+        answered.await;
+    }
+    let body = format!(
+        "<!DOCTYPE html>\n<html><head><title>After {count} others</title></head>\n\
+         <body><p>answered after {count} other requests</p></body></html>\n"
+    );
+    in_flight.answer(Html(body)).await
 }
 
 async fn never() -> Html<&'static str> {

@@ -8,12 +8,18 @@
 //! - `try_acquire` never blocks: a guard if the GIL was free, `None` if it was not.
 //! - `release` clears `locked` and wakes a waiting thread. Dropping a guard calls it for you.
 //!
+//! Use `crate::sync::{Condvar, Mutex}`: std's types, except that in the tests `wait` returns
+//! now and then without a notification (a *spurious* wake-up, which the standard library allows
+//! and real systems produce). Code that trusts one wait to mean "the GIL is free" fails.
+//!
 //! The tests check that a held GIL refuses a second thread, that a dropped guard frees it, and
-//! that every waiting thread eventually gets it (a missing wake-up shows up as a hang that the
-//! test stops). They cannot check how efficiently you wait: busy-looping would pass them, but a
-//! real GIL never spins.
+//! that threads waiting for the GIL sleep until it is released and then all get it: each waiter
+//! must fall asleep on the condition variable (a waiter that spins instead is caught taking the
+//! flag's lock thousands of times; a wake-up that is never sent shows up as a hang that the test
+//! stops). They cannot check that the thread that
+//! waited longest goes first: CPython's GIL does not promise that either.
 
-use std::sync::{Condvar, Mutex};
+use crate::sync::{Condvar, Mutex};
 
 /// One lock for a whole interpreter.
 #[derive(Debug, Default)]
@@ -30,7 +36,7 @@ pub struct GilGuard<'gil> {
 }
 
 impl Gil {
-    pub const fn new() -> Self {
+    pub fn new() -> Self {
         Self {
             locked: Mutex::new(false),
             released: Condvar::new(),

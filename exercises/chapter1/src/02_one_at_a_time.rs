@@ -10,9 +10,10 @@
 //!
 //! Both return only when every thread has finished (`std::thread::scope` does that for you).
 //! The test counts, with atomics, how many threads are inside `step` at once: never more than
-//! one under the GIL, and all of them at some point without it. It cannot see whether you take
-//! the GIL per step or once per thread; per step is what this exercise asks for, and what lets
-//! threads interleave.
+//! one under the GIL, and all of them at some point without it. Under the GIL it also checks,
+//! inside every step, that the GIL is held and that the thread released it since its previous
+//! step: take it per step, not once around a thread's whole loop. It cannot check in which
+//! order the threads take turns: no GIL promises one.
 
 use crate::global_lock::Gil;
 

@@ -12,6 +12,8 @@
 //! The scheduler calls `choose` at the start of every tick. The tests run scenarios with it
 //! and compare the timelines with the book's. A wrong rule shows up as a different picture, a
 //! deadlock (the GIL given to nobody) or an error (the GIL given to a thread that did not ask).
+//! Another test checks the rule tick by tick on scenarios that are not in the book (turns of 1,
+//! 3 and 5 ticks, a thread that blocks and comes back), so use `self.turn`, not the book's 4.
 
 use support::sim::{GilPolicy, LockView, ThreadId, Tick};
 

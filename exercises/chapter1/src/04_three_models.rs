@@ -12,8 +12,9 @@
 //!   name and a `TakeTurns { turn }` GIL of its own.
 //! - `free_threaded`: the threads `T1`, `T2`, ... in one process with no GIL at all.
 //!
-//! The tests check the pictures and the total time of each model. They cannot tell you which
-//! model a real program should use: that is chapter 6.
+//! The tests check the pictures and the total time of each model, and each model again on other
+//! work (four pieces of 3, 7, 5 and 1 ticks) that is not in the answer key: build from `work`.
+//! They cannot tell you which model a real program should use: that is chapter 6.
 
 use support::sim::{Scenario, Tick};
 

@@ -11,9 +11,11 @@
 //!
 //! `cargo test -p chapter2` checks each count on real threads: the atomic and the locked count
 //! must never lose an increment. Real threads cannot show the race reliably (it needs an unlucky
-//! moment), so `cargo test -p chapter2 --features loom` runs two threads incrementing from 5
-//! under loom, which tries *every* interleaving and snapshots the set of final counts.
-//! Neither can see whether your atomic uses a weaker `Ordering` than it could; `SeqCst` is fine.
+//! moment), so a second test runs two threads incrementing a count of 5 twice each under loom,
+//! which tries *every* interleaving and snapshots the set of final counts. `crate::sync` gives
+//! std's types on real threads and loom's inside the model, so the same code serves both.
+//! Neither test can see whether your atomic uses a weaker `Ordering` than it could; `SeqCst` is
+//! fine.
 use crate::sync::{AtomicUsize, Mutex, MutexGuard, Ordering};
 
 /// A reference count that several threads may increment at once.

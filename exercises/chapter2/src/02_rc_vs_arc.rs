@@ -8,7 +8,8 @@
 //!   its own, and read the count *while all of them hold one*, then after they have finished.
 //!   `std::sync::Barrier` makes "while all of them hold one" a moment you can wait for.
 //!
-//! The test snapshots the counts. It cannot see whether the clones really live on the threads
+//! The test snapshots the counts for 4 threads and checks them for 0, 1 and 7 threads. It
+//! cannot see whether the clones really live on the threads
 //! (cloning them all on one thread gives the same numbers); moving each clone into its thread
 //! is the point. Try `Rc` in `counts_across_threads` first and read the compiler's refusal.
 //!

@@ -14,8 +14,11 @@
 //!   "releases, wins battle 1 and runs on" for a holder that wins.
 //! - Whoever runs this tick (if anyone) counts the ticker down by one; it stops at 0.
 //!
-//! The tests compare the timelines with the book's. A rule that never hands the GIL over, or
-//! leaves it free while threads wait, ends in an error that names the problem.
+//! The tests compare the timelines with the book's, and check on other settings (a check every
+//! 1, 3 or 5 ticks; the waiter winning every battle or every second one) that two CPU-bound
+//! threads swap the GIL every `check_interval * waiter_wins_every` ticks. A rule that never
+//! hands the GIL over, or leaves it free while threads wait, ends in an error that names the
+//! problem.
 
 use support::sim::{GilPolicy, LockView, Note, ThreadId, Tick};
 

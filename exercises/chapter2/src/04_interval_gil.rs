@@ -10,18 +10,20 @@
 //! 2. Taking. A thread that was not holding it before this tick takes the GIL: if it is not
 //!    `view.last_holder`, bump `switch_number`. Clear `drop_request` (it was aimed at the old
 //!    holder) and forget the taker's timed wait.
-//! 3. Waiting. Every waiter that does not run this tick spends it in a timed wait: start one
-//!    (`TimedWait { started: waiter.since, switch_number }`) if it has none. When it has waited
-//!    `interval` ticks (`now + 1 - started >= interval`) the wait times out. If `switch_number`
-//!    has changed since it started, note "waited {interval} ticks, but the GIL changed hands"
-//!    on the waiter's row. If not, and no request is pending, set `drop_request` and note
-//!    "waited {interval} ticks: sets the drop request". Either way, start a new wait from the
-//!    next tick.
+//! 3. Waiting. Every waiter that does not run this tick spends it in a timed wait, and so does
+//!    a holder that was just forced off (it still wants the GIL; its wait starts this tick,
+//!    `view.now`): start one (`TimedWait { started: waiter.since, switch_number }`) if it has
+//!    none. When it has waited `interval` ticks (`now + 1 - started >= interval`) the wait
+//!    times out. If `switch_number` has changed since it started, note "waited {interval}
+//!    ticks, but the GIL changed hands" on the waiter's row. If not, and no request is pending,
+//!    set `drop_request` and note "waited {interval} ticks: sets the drop request". Either way,
+//!    start a new wait from the next tick.
 //!
 //! The tests snapshot two CPU-bound threads and the convoy effect (a thread back from I/O
-//! waiting for the GIL beside a CPU-bound one). A holder that ignores the drop request
-//! starves the waiter; a GIL left free while threads wait is a lost wake-up; both end in an
-//! error that names the problem.
+//! waiting for the GIL beside a CPU-bound one), and check on other intervals (1, 3 and 4 ticks)
+//! that two CPU-bound threads swap the GIL every interval. A holder that ignores the drop
+//! request starves the waiter; a GIL left free while threads wait is a lost wake-up; both end
+//! in an error that names the problem.
 
 use std::collections::BTreeMap;
 

@@ -49,18 +49,30 @@ impl Gil {
     }
 
     fn take(&self) {
+        let me = thread::current().id();
         let mut holder = self.state();
+        // Waiting for a GIL this thread already holds would wait for itself, forever.
+        assert!(
+            *holder != Some(me),
+            "this thread took the GIL while already holding it: take it back once, not twice"
+        );
         while holder.is_some() {
             holder = self
                 .released
                 .wait(holder)
                 .unwrap_or_else(|poison| poison.into_inner());
         }
-        *holder = Some(thread::current().id());
+        *holder = Some(me);
     }
 
     fn give_back(&self) {
-        *self.state() = None;
+        let mut holder = self.state();
+        assert!(
+            *holder == Some(thread::current().id()),
+            "this thread gave back a GIL it did not hold: give it back once, not twice"
+        );
+        *holder = None;
+        drop(holder);
         self.released.notify_one();
     }
 

@@ -5,20 +5,26 @@
 //!
 //! - `sum_under_one_lock`: one thread per piece; each walks its piece in steps of `step` numbers
 //!   (the `steps` helper below) and calls `work(step_range)` for every step *while holding*
-//!   `gil`, the way a CPython thread holds the GIL while it runs bytecode.
+//!   `gil` (`let _gil = gil.lock();`), the way a CPython thread holds the GIL while it runs
+//!   bytecode. Take it for one step at a time, so the threads can take turns.
 //! - `sum_on_free_threads`: the same threads and steps, no lock: a free-threaded interpreter.
 //!
 //! Both return the sum of everything `work` returned. Use `std::thread::scope`, and start every
 //! thread before waiting for any.
 //!
-//! The tests give you a `work` that counts, with atomics, how many threads are inside it at once:
-//! never more than one under the lock, both at some point without it. They cannot see whether you
-//! take the lock per step or once per thread; per step is what this exercise asks for (it is what
-//! lets the threads take turns, as in chapter 1).
+//! The tests give you a `work` that records, with atomics, which thread is inside it and how many
+//! at once, and a `gil` that goes to the thread that has waited longest (as CPython's does). They
+//! check, while your threads run: under the lock, never two threads inside `work`, and the lock
+//! changing hands while a thread still has steps to go (a lock taken once around a whole piece
+//! never does); without it, both threads inside `work` at once. A thread's first step waits
+//! inside `work` until the other thread waits in line for the lock (or is inside too), so
+//! threads that run one after another never get past it: the test then ends with a hint after a
+//! few seconds. The tests cannot see how fast your threads are: the release-mode example times that.
 
 use std::ops::Range;
-use std::sync::Mutex;
 use std::thread;
+
+use support::gil::Gil;
 
 /// The steps a thread takes through its piece: consecutive ranges of at most `step` numbers.
 /// (Provided.)
@@ -32,7 +38,7 @@ pub fn steps(piece: Range<u64>, step: u64) -> impl Iterator<Item = Range<u64>> {
 /// One thread per piece. Each thread walks its piece step by step and calls `work` for every
 /// step while holding `gil`. Returns the sum of everything `work` returned.
 pub fn sum_under_one_lock(
-    gil: &Mutex<()>,
+    gil: &Gil,
     pieces: &[Range<u64>],
     step: u64,
     work: impl Fn(Range<u64>) -> u128 + Sync,

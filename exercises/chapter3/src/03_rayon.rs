@@ -9,7 +9,8 @@
 //! `work(piece)` over all of them with a parallel iterator running on `pool`.
 //!
 //! The tests hand you a pool of two threads and 8 pieces, and record which threads ran `work` and
-//! how many at once. They cannot see how evenly the pieces were shared between the threads: work
+//! how many at once; then other ranges and numbers of pieces (an empty range, one piece, more
+//! pieces than numbers). They cannot see how evenly the pieces were shared between the threads: work
 //! stealing decides that at run time.
 
 use std::ops::Range;

@@ -5,8 +5,9 @@
 //! rest cannot, the best speedup is S(n) = 1 / ((1 - p) + p / n). Write the law, its limit for
 //! endless cores, and the law backwards: the `p` that explains two measured times.
 //!
-//! The tests compare your numbers with a table of known values, and check that your `p` predicts
-//! the measured speedup back. Do not clamp `p`: a value above 1 (or below 0) is what a noisy
+//! The tests compare your numbers with a table of known values and with the law itself for
+//! fractions from 0 to 1 and odd numbers of cores (p = 1 has no limit: `speedup_limit` is then
+//! infinite), and check that your `p` predicts the measured speedup back. Do not clamp `p`: a value above 1 (or below 0) is what a noisy
 //! measurement honestly gives, and the book discusses it.
 
 /// Amdahl's law: the speedup on `cores` cores when `parallel_fraction` (p, from 0 to 1) of the

@@ -13,10 +13,10 @@
 //! - `shutdown`: close the worker's stdin (drop it: the worker exits at the end of its input),
 //!   then wait for the process and return its exit status.
 //!
-//! The tests run real worker processes (`src/bin/worker.rs`), including ones that send garbage
-//! or exit mid-task. They cannot check that you never block forever on a worker that stays
-//! alive but silent: nothing in this protocol can tell "slow" from "stuck" (a real pool would
-//! add a timeout per task).
+//! The tests run real worker processes (`src/bin/worker.rs`), including ones that send garbage,
+//! reply with another request's id, or exit mid-task or mid-reply. They cannot check that you
+//! never block forever on a worker that stays alive but silent: nothing in this protocol can
+//! tell "slow" from "stuck" (a real pool would add a timeout per task).
 
 use std::io::{self, BufReader};
 use std::path::Path;

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_LINE: usize = 64 * 1024 * 1024;
 
 // ANCHOR: messages
-/// Work for a worker. The last three variants exist to test the pool against misbehaving workers.
+/// Work for a worker. The last five variants exist to test the pool against misbehaving workers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Task {
     /// The classic tutorial's `cpu_intensive(n)`: the sum of `i * i` for `i` in `0..n` (wrapping).
@@ -35,6 +35,10 @@ pub enum Task {
     ReplyGarbage,
     /// Exit in the middle of the task, without a reply (as a crash or `os._exit` would).
     ExitMidTask,
+    /// Answer with a well-formed reply that carries another request's id.
+    ReplyToAnotherId,
+    /// Write the first half of a reply, then exit: a crash in the middle of the answer.
+    ExitMidReply,
 }
 
 /// A worker's answer to one task.

@@ -43,6 +43,22 @@ pub fn serve() -> io::Result<()> {
                 continue;
             }
             Task::ExitMidTask => std::process::exit(3),
+            Task::ReplyToAnotherId => {
+                protocol::send(
+                    &mut replies,
+                    &Reply {
+                        id: request.id.wrapping_add(1),
+                        answer: Answer::Sum(0),
+                    },
+                )?;
+                continue;
+            }
+            Task::ExitMidReply => {
+                replies
+                    .write_all(format!("{{\"id\":{},\"answer\":{{\"Su", request.id).as_bytes())?;
+                replies.flush()?;
+                std::process::exit(3)
+            }
         };
         protocol::send(
             &mut replies,

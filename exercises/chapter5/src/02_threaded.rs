@@ -15,9 +15,10 @@
 //! - one `Scraped` per URL, in input order, failures included.
 //!
 //! The test's server counts the requests it is answering at once, and holds the first four
-//! until all four have arrived (at most 1.5 s). It checks that it never saw more than `threads`
-//! and that the first four arrived together. It cannot check how you share the client (share
-//! one: it keeps connections open for reuse).
+//! until all four have arrived (at most 4 s). It checks that it never saw more than `threads`
+//! and that the first four arrived together; one page answers only after all the others, so
+//! results listed in the order they finish come out of order. It cannot check how you share
+//! the client (share one: it keeps connections open for reuse).
 
 use std::sync::Mutex;
 use std::thread;

@@ -12,8 +12,8 @@
 //! - treat the workers' answers as input: a reply that does not hold one processed record per
 //!   record sent, with the same ids in the same order, gives `RecordError::BadReply`.
 //!
-//! The tests run real worker processes, one of which crashes on a poisoned record. They cannot
-//! make a worker send a wrong reply, so the `BadReply` check is yours to get right.
+//! The tests run real worker processes, poisoned records make them crash, send garbage, or
+//! answer wrongly (a record short, an id changed, the records reversed).
 
 use crate::chunks::{Processed, Record, chunk_list};
 use crate::pool::ChunkPool;

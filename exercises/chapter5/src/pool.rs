@@ -4,8 +4,11 @@
 //!
 //! The parent sends `{"id": .., "chunk": [records]}` on a worker's stdin, one JSON line per
 //! request; the worker (`src/bin/worker.rs`) answers `{"id": .., "processed": [records]}` on its
-//! stdout. A record whose category is `"exit"` makes the worker exit mid-task: the tests use it
-//! to play a worker that crashes on bad data.
+//! stdout. A few categories make the worker misbehave, so that the tests can play a worker that
+//! crashes on bad data or cannot be trusted: `"exit"` (exits mid-task), `"half"` (exits in the
+//! middle of its reply), `"garbage"` (answers with a line that is not a reply), `"short"` (one
+//! processed record too few), `"renumber"` (a processed record with another id) and `"reverse"`
+//! (the processed records in reverse order).
 
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Write};
@@ -62,19 +65,41 @@ pub fn serve() -> io::Result<()> {
             return Ok(());
         }
         let request: Request = serde_json::from_str(&line).map_err(io::Error::other)?;
-        if request
-            .chunk
-            .iter()
-            .any(|r| r.category.as_deref() == Some("exit"))
-        {
+        let poisoned = |category: &str| {
+            request
+                .chunk
+                .iter()
+                .any(|r| r.category.as_deref() == Some(category))
+        };
+        if poisoned("exit") {
             std::process::exit(3);
+        }
+        let mut processed = process_chunk(&request.chunk);
+        if poisoned("short") {
+            processed.pop();
+        }
+        if poisoned("renumber")
+            && let Some(first) = processed.first_mut()
+        {
+            first.id += 1;
+        }
+        if poisoned("reverse") {
+            processed.reverse();
         }
         let reply = Reply {
             id: request.id,
-            processed: process_chunk(&request.chunk),
+            processed,
         };
         let mut out = serde_json::to_vec(&reply).map_err(io::Error::other)?;
         out.push(b'\n');
+        if poisoned("garbage") {
+            out = b"Traceback (most recent call last): oops\n".to_vec();
+        }
+        if poisoned("half") {
+            replies.write_all(&out[..out.len() / 2])?;
+            replies.flush()?;
+            std::process::exit(3);
+        }
         replies.write_all(&out)?;
         replies.flush()?;
     }

@@ -9,12 +9,14 @@
 //! - at most `IO_BOUND_SHARE` (0.2): I/O-bound;
 //! - in between: mixed.
 //!
-//! Write `classify`. A profile with no wall time measured nothing, and a single thread cannot
-//! spend more time on a core than on the clock: both are errors, not guesses.
+//! Write `classify`. A profile with no wall time measured nothing (whatever the CPU clock says),
+//! and a single thread cannot spend more time on a core than on the clock: both are errors, not
+//! guesses.
 //!
-//! The test classifies a table of profiles: one of each shape, the edges of both thresholds and
-//! the two impossible ones. It cannot check how a profile was measured: this chapter's `profile`
-//! example shows that part.
+//! The tests classify a table of profiles (one of each shape, the edges of both thresholds at two
+//! scales, the impossible ones, times finer than a millisecond), then every CPU share in steps of
+//! 0.001 at wall times from a microsecond to an hour. They cannot check how a profile was
+//! measured: this chapter's `profile` example shows that part.
 
 pub use crate::provided::classify::{
     CPU_BOUND_SHARE, IO_BOUND_SHARE, Profile, ProfileError, WorkloadKind,

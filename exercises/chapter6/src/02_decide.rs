@@ -18,8 +18,9 @@
 //! | mixed | less than `WORTH_SPLITTING_MS` of CPU | `Threads` | `GilReleasedWhileWaiting`, `TooSmallToSplit` |
 //! | mixed | otherwise | `Hybrid` | `GilReleasedWhileWaiting`, `BytecodeNeedsTheGil`, `ProcessHasItsOwnGil` |
 //!
-//! The test runs the function over the book's workloads and snapshots the decision table: the
-//! very table the book prints. It checks the rules, not whether they suit your own program:
+//! The tests run the function over the book's workloads and snapshot the decision table: the
+//! very table the book prints. They also try every kind at and around every threshold, with
+//! every combination of the two flags. They check the rules, not whether they suit your own program:
 //! profile that, and measure the approach you pick.
 
 pub use crate::provided::decide::{

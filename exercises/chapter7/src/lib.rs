@@ -1,7 +1,7 @@
 //! Chapter 7 of *The GIL, Hands-On*: common mistakes, found and fixed.
 //!
 //! Every file here *compiles and runs*, and every one holds one classic mistake. The tests catch
-//! it and name it; your job is to find it in the code and fix it. Work through the files in
+//! it and say what went wrong; your job is to find the mistake in the code and fix it. Work through the files in
 //! order; `cargo test -p chapter7` checks your work.
 //!
 //! | file | exercise | book page |
@@ -13,9 +13,16 @@
 //! | `05_lock_across_await.rs` | 7.5 A lock held across `.await` | `src/ch07/05-lock-across-await.md` |
 //! | `06_lock_order.rs` | 7.6 A lock-order deadlock | `src/ch07/06-lock-order.md` |
 //! | `07_untrusted_messages.rs` | 7.7 Trusting messages from another process | `src/ch07/07-untrusted-messages.md` |
+//!
+//! Provided code, complete, lives in `provided/`: the slow disk of 7.4 and the bank accounts of
+//! 7.6 (whose locks report a deadlock instead of hanging), the process pool of 7.3 and the frame
+//! types of 7.7.
 
 // The starter code may leave parameters unused: sometimes that is the mistake.
 #![allow(unused_variables, dead_code)]
+
+/// Provided code, complete: what the exercises use and you do not change.
+pub mod provided;
 
 #[path = "01_cpu_threads_one_lock.rs"]
 pub mod cpu_threads_one_lock;

@@ -5,14 +5,16 @@
 //! start in any order. Make `print_first` run before `print_second`, and that before
 //! `print_third`, whatever order the threads arrive in.
 //!
-//! Use `crate::sync::{Mutex, Condvar}` (std's types, or loom's under `--features loom`).
+//! Use `super::sync::{Mutex, Condvar}` (provided, in `provided/sync.rs`: its `wait` may return
+//! without a notification, as std's may, so re-check your condition in a loop).
 //!
-//! The tests start the three threads in all 6 orders, giving each a head start, and check what
-//! was printed. With `--features loom` they also check every interleaving of one run. They
-//! cannot see how you wait: a busy loop would pass, but an interviewer would stop you there.
+//! The tests start the three threads in all 6 orders, giving each a head start, and all at once,
+//! and check what was printed; a thread left waiting with nobody to wake it is reported at once.
+//! They also check every interleaving of one run with loom, which also catches a thread that
+//! waits by looping (lock, look, unlock) instead of sleeping on the `Condvar`.
 
 #[allow(unused_imports)]
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 pub struct InOrder {
     // TODO: the shared state, e.g. how many steps have run (in a Mutex) and a Condvar to wait on.

@@ -5,11 +5,13 @@
 //! times, printing through its callback. Together they must print "foobar" `n` times:
 //! "foobarfoobar...", never "foofoo" or a "bar" first, whichever thread starts first.
 //!
-//! Use `crate::sync::{Mutex, Condvar}`. The tests run n = 1 and n = 5 with either thread
-//! started first, and under `--features loom` every interleaving of n = 2.
+//! Use `super::sync::{Mutex, Condvar}` (provided, in `provided/sync.rs`: its `wait` may return
+//! without a notification, as std's may, so re-check your condition in a loop).
+//! The tests run n = 1 and n = 5 with either thread started first, other n (0 too) with both
+//! started at once, and every interleaving of n = 2 with loom.
 
 #[allow(unused_imports)]
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 pub struct FooBar {
     n: usize,

@@ -6,12 +6,14 @@
 //! the `zero` thread, odd numbers from `odd`, even numbers from `even`.
 //! For n = 5: `0 1 0 2 0 3 0 4 0 5`, printed as "0102030405".
 //!
-//! Use `crate::sync::{Mutex, Condvar}`. The tests try n = 1, 2 and 7 with the threads started in
-//! all 6 orders; note that for n = 1 the `even` thread has nothing to print and must still
-//! return.
+//! Use `super::sync::{Mutex, Condvar}` (provided, in `provided/sync.rs`: its `wait` may return
+//! without a notification, as std's may, so re-check your condition in a loop).
+//! The tests try n = 1, 2 and 7 with the threads started in all 6 orders, other n (0 too) with
+//! all started at once, and every interleaving of n = 2 with loom (at most 1 forced switch);
+//! note that for n = 1 the `even` thread has nothing to print and must still return.
 
 #[allow(unused_imports)]
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 pub struct ZeroEvenOdd {
     n: u32,

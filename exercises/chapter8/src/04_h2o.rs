@@ -7,12 +7,15 @@
 //! must be two hydrogens and one oxygen. An atom waits until it can form a molecule with two
 //! others; atoms of the next molecule wait until the current one has completely left.
 //!
-//! Use `crate::sync::{Mutex, Condvar}`. The tests start 8 hydrogen and 4 oxygen threads in 8
-//! arrival orders and cut the releases into groups of three. They cannot tell which atoms bonded
-//! with which, only that each group is H2O.
+//! Use `super::sync::{Mutex, Condvar}` (provided, in `provided/sync.rs`: its `wait` may return
+//! without a notification, as std's may, so re-check your condition in a loop).
+//! The tests start 8 hydrogen and 4 oxygen threads in 8 arrival orders, other mixes all at once,
+//! and one molecule under every interleaving with loom (at most 1 forced switch). They cut the
+//! releases into groups of three, and check at every release that the atoms of its molecule
+//! have all arrived. They cannot tell which atoms bonded with which, only that each group is H2O.
 
 #[allow(unused_imports)]
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 pub struct H2O {
     // TODO: the molecule being built (free places for each kind, who has joined, who has left)

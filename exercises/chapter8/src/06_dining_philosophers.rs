@@ -9,15 +9,16 @@
 //! - and everyone gets to eat: no deadlock.
 //!
 //! Report each step through its callback (`pick_left`, `pick_right`, `eat`, `put_left`,
-//! `put_right`), calling it while you hold the fork it names. Use `crate::sync::Mutex`.
+//! `put_right`), calling it while you hold the fork it names. Use `super::sync::Mutex`.
 //!
 //! The tests seat 5 philosophers in 5 orders, 3 meals each, and make the classic deadlock
 //! happen if your solution allows it (every philosopher holding the left fork): it then ends
-//! within seconds with a message. With `--features loom`, 3 philosophers are checked under every
-//! interleaving. The tests cannot check fairness beyond "everyone ate every meal".
+//! within seconds with a message. Two philosophers who share no fork must be able to eat at the
+//! same time, and 3 philosophers are checked under every interleaving with loom. The tests cannot
+//! check fairness beyond "everyone ate every meal".
 
 #[allow(unused_imports)]
-use crate::sync::Mutex;
+use super::sync::Mutex;
 
 pub struct DiningTable {
     // TODO: the forks, e.g. one Mutex per fork.

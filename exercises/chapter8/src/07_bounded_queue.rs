@@ -8,16 +8,18 @@
 //! - `pop` takes from the front, and waits while the queue is empty;
 //! - `len` says how many items wait right now.
 //!
-//! Use `crate::sync::{Mutex, Condvar}`. The tests watch a producer stop at a full queue and a
-//! consumer wait at an empty one, and run several producers and consumers in two start orders:
-//! every item must arrive exactly once, in its producer's order, and the queue must never hold
-//! more than `capacity`. With `--features loom`, a queue of capacity 1 is checked under every
-//! interleaving.
+//! Use `super::sync::{Mutex, Condvar}` (provided, in `provided/sync.rs`: its `wait` may return
+//! without a notification, as std's may, so re-check your condition in a loop).
+//! The tests watch a producer stop at a full queue and a
+//! consumer wait at an empty one, and run several producers and consumers in two start orders
+//! and all at once: every item must arrive exactly once, in its producer's order, and the queue
+//! must never hold more than `capacity`. Two producers and two consumers of a queue of capacity 1
+//! are checked under every interleaving with loom (at most 1 forced switch).
 
 use std::collections::VecDeque;
 
 #[allow(unused_imports)]
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 pub struct BoundedQueue<T> {
     capacity: usize,

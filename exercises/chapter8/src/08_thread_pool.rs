@@ -7,15 +7,19 @@
 //! A job that panics must not take its worker down with it.
 //!
 //! The tests check that the pool runs as many jobs at once as it has workers (the first jobs
-//! meet at a barrier), that every job runs exactly once on no more threads than asked for, that
-//! no job is lost and no worker is still alive when shutdown returns, and that a panicking job
-//! does not stop the others. They cannot check that idle workers sleep instead of spinning.
+//! wait for each other), that every job runs exactly once on no more threads than asked for,
+//! that no job is lost, none still runs and no worker is still alive when shutdown returns, and
+//! that a panicking job does not stop the others. Loom runs a pool of 2 workers with 2 jobs under
+//! every interleaving. They cannot check that idle workers sleep instead of spinning.
+//!
+//! Take `Arc`, `Mutex`, `mpsc` and `thread` from `super::sync` (provided, in `provided/sync.rs`):
+//! std's types, which the library compiles a second time against loom's.
 
 #[allow(unused_imports)]
-use std::sync::mpsc::{self, Receiver, Sender};
+use super::sync::mpsc::{self, Receiver, Sender};
+use super::sync::thread::JoinHandle;
 #[allow(unused_imports)]
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
+use super::sync::{Arc, Mutex};
 
 /// A unit of work for the pool.
 pub type Job = Box<dyn FnOnce() + Send + 'static>;

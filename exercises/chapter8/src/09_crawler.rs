@@ -13,7 +13,7 @@
 //! The test starts a real HTTP server on 127.0.0.1 serving a site of 25 pages with cycles, a
 //! broken link and links to another host. It counts the requests for each page, and how many
 //! are open at once: that must reach the limit (a crawler that fetches one page at a time fails)
-//! and never exceed it.
+//! and never exceed it. A second, bigger site with another limit is checked page by page.
 
 use std::collections::BTreeSet;
 use std::io::{self, Read, Write};

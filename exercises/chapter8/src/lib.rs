@@ -2,8 +2,8 @@
 //!
 //! Each drill is a problem interviewers ask, sized for 15-45 minutes. The book page of each
 //! drill (under `src/ch08/`) gives the problem, a hint and a walkthrough; `cargo test -p chapter8`
-//! checks your work on real threads in many start orders, and
-//! `cargo test -p chapter8 --features loom` checks the small drills under every interleaving.
+//! checks your work on real threads in many start orders, and the drills with shared state
+//! (8.1 to 8.8) under every interleaving of a small run, with loom.
 //!
 //! | file | exercise | book page |
 //! |---|---|---|
@@ -17,13 +17,16 @@
 //! | `08_thread_pool.rs` | 8.8 A thread pool with graceful shutdown | `src/ch08/08-thread-pool.md` |
 //! | `09_crawler.rs` | 8.9 A concurrent web crawler | `src/ch08/09-crawler.md` |
 //!
-//! `sync.rs` is provided: the `Mutex` and `Condvar` the drills use, std's on real threads and
-//! loom's under `--features loom`, so that one solution runs under both.
+//! Provided: `provided/sync.rs`, the `Mutex` and `Condvar` the drills use (std's, with spurious
+//! wake-ups on a fixed schedule), and `under_loom.rs`, which compiles drills 8.1 to 8.8 a second
+//! time against loom's types, so that one solution runs under both.
 
 // The starter code leaves parameters unused until you fill in the `todo!()`s.
 #![allow(unused_variables, dead_code)]
 
-pub mod sync;
+pub mod provided;
+pub use provided::sync;
+pub mod under_loom;
 
 #[path = "01_in_order.rs"]
 pub mod in_order;

@@ -1,7 +1,7 @@
 //! Exercise 1.1: a global interpreter lock.
 //! Book: src/ch01/01-global-lock.md
 
-use std::sync::{Condvar, Mutex, MutexGuard};
+use crate::sync::{Condvar, Mutex, MutexGuard};
 
 /// One lock for a whole interpreter: a `locked` flag guarded by a mutex, and a condition variable
 /// that waiting threads sleep on. CPython's GIL has this very shape (`Python/ceval_gil.c`).
@@ -19,7 +19,7 @@ pub struct GilGuard<'gil> {
 }
 
 impl Gil {
-    pub const fn new() -> Self {
+    pub fn new() -> Self {
         Self {
             locked: Mutex::new(false),
             released: Condvar::new(),

@@ -3,6 +3,9 @@
 //! Each module answers the exercise file of the same name in `exercises/chapter1/src/`, and the
 //! book walks through it on the exercise's page.
 
+/// std's `Mutex` and `Condvar`, whose `wait` returns spuriously on a fixed schedule in tests.
+pub use support::sync;
+
 #[path = "01_global_lock.rs"]
 pub mod global_lock;
 #[path = "02_one_at_a_time.rs"]

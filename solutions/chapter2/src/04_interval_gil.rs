@@ -79,7 +79,10 @@ impl GilPolicy for IntervalGil {
         if let Some(taker) = chosen.filter(|&taker| Some(taker) != old_holder) {
             self.take(taker, view.last_holder);
         }
-        self.wait_one_tick(view, chosen);
+        // A holder forced off still wants the GIL: it waits from this very tick, like the
+        // others (with an interval of 1 tick, its wait runs out at once).
+        let forced_off = old_holder.filter(|&holder| chosen.is_some() && chosen != Some(holder));
+        self.wait_one_tick(view, chosen, forced_off);
         chosen
     }
 
@@ -100,30 +103,40 @@ impl IntervalGil {
 
     /// Every thread still waiting spends this tick in its timed wait. A wait that runs out
     /// with no switch meanwhile sets the drop request; either way a new wait begins.
-    fn wait_one_tick(&mut self, view: &LockView<'_>, chosen: Option<ThreadId>) {
-        for waiter in view.waiters.iter().filter(|w| Some(w.thread) != chosen) {
+    fn wait_one_tick(
+        &mut self,
+        view: &LockView<'_>,
+        chosen: Option<ThreadId>,
+        forced_off: Option<ThreadId>,
+    ) {
+        let waiting = view
+            .waiters
+            .iter()
+            .map(|waiter| (waiter.thread, waiter.since));
+        let waiting = waiting.chain(forced_off.map(|holder| (holder, view.now)));
+        for (waiter, since) in waiting.filter(|&(waiter, _)| Some(waiter) != chosen) {
             let fresh = TimedWait {
-                started: waiter.since,
+                started: since,
                 switch_number: self.switch_number,
             };
-            let wait = *self.timed_waits.entry(waiter.thread).or_insert(fresh);
+            let wait = *self.timed_waits.entry(waiter).or_insert(fresh);
             if view.now + 1 - wait.started < self.interval {
                 continue;
             }
             if wait.switch_number != self.switch_number {
                 // Someone got the GIL meanwhile: no reason to complain yet.
                 let text = format!("waited {} ticks, but the GIL changed hands", self.interval);
-                self.note(view.now, waiter.thread, text);
+                self.note(view.now, waiter, text);
             } else if !self.drop_request {
                 self.drop_request = true;
                 let text = format!("waited {} ticks: sets the drop request", self.interval);
-                self.note(view.now, waiter.thread, text);
+                self.note(view.now, waiter, text);
             }
             let next = TimedWait {
                 started: view.now + 1,
                 switch_number: self.switch_number,
             };
-            self.timed_waits.insert(waiter.thread, next);
+            self.timed_waits.insert(waiter, next);
         }
     }
 }

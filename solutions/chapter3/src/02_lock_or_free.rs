@@ -2,8 +2,9 @@
 //! Book: src/ch03/02-lock-or-free.md
 
 use std::ops::Range;
-use std::sync::Mutex;
 use std::thread;
+
+use support::gil::Gil;
 
 /// The steps a thread takes through its piece: consecutive ranges of at most `step` numbers.
 /// (Provided: the same helper as in the exercise file.)
@@ -19,7 +20,7 @@ pub fn steps(piece: Range<u64>, step: u64) -> impl Iterator<Item = Range<u64>> {
 /// step while holding `gil`, as a CPython thread holds the GIL while it runs bytecode.
 /// Returns the sum of everything `work` returned.
 pub fn sum_under_one_lock(
-    gil: &Mutex<()>,
+    gil: &Gil,
     pieces: &[Range<u64>],
     step: u64,
     work: impl Fn(Range<u64>) -> u128 + Sync,
@@ -33,8 +34,7 @@ pub fn sum_under_one_lock(
                     let mut total = 0;
                     for numbers in steps(piece.clone(), step) {
                         // Held for one step only, then free for whichever thread comes next.
-                        // `into_inner` on poisoning: a panic elsewhere must not hide this one.
-                        let _gil = gil.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                        let _gil = gil.lock();
                         total += work(numbers);
                     }
                     total

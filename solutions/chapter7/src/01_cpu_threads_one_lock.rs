@@ -2,11 +2,12 @@
 //! Book: src/ch07/01-cpu-threads-one-lock.md
 //!
 //! Find and fix. `sum_of_squares` splits the numbers across threads, yet the work takes as long
-//! as on one thread: only one thread ever computes at a time. This is what Python threads do
-//! with CPU-bound work under the GIL, made here by hand in Rust.
+//! as on one thread. This is what Python threads do with CPU-bound work under the GIL, made here
+//! by hand in Rust.
 //!
-//! The test counts, with atomics, how many threads are inside `square` at once, and checks the
-//! sum. It cannot see how fast your code is: chapter 3's examples measure that.
+//! The test counts how many threads are inside `square` at once and which threads computed, and
+//! checks the sum, on the answer key's numbers and on others. It cannot see how fast your code
+//! is: chapter 3's examples measure that.
 
 use std::sync::Mutex;
 use std::thread;

@@ -13,9 +13,9 @@
 //! - cut chunks of that size from the start; a last chunk shorter than `min_chunk` joins the
 //!   chunk before it (when there is one).
 //!
-//! The test checks that the chunks cover every item once, in order, and that none is smaller
-//! than `min_chunk` unless there is only one. It cannot measure your chunks' speed: run the
-//! example for that.
+//! The test checks that the chunks cover every item once, in order, that none is smaller than
+//! `min_chunk` unless there is only one, and that the plans of a grid of other sizes follow the
+//! rule. It cannot measure your chunks' speed: run the example for that.
 
 use std::ops::Range;
 

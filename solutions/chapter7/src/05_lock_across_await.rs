@@ -1,17 +1,16 @@
 //! Exercise 7.5: a lock held across `.await`.
 //! Book: src/ch07/05-lock-across-await.md
 //!
-//! Find and fix. `cached_get` keeps fetched values in a cache shared by every task. It locks the
-//! cache, and on a miss fetches the value and stores it. Look at what the lock guard is doing
-//! while the fetch waits: every other task that wants the cache waits too, even for a key that
-//! has nothing to do with this one.
+//! Find and fix. `cached_get` keeps fetched values in a cache shared by every task. On a miss it
+//! fetches the value and stores it. It gives the right values, and yet ten tasks asking for ten
+//! different keys take ten times as long as one.
 //!
-//! Fix it so the lock is never held while a fetch is in flight. Two tasks that miss the same key
-//! at the same moment may then both fetch it; that is the usual price, and this exercise accepts
-//! it.
+//! Two tasks that miss the same key at the same moment may both fetch it; this exercise accepts
+//! that.
 //!
 //! The test runs ten tasks for ten keys on tokio's paused clock, and counts the fetches in
-//! flight at once and the virtual time taken; then asks again and expects cache hits only.
+//! flight at once and the virtual time taken; then asks again and expects cache hits only; and
+//! checks that a hit does not wait while another key is being fetched.
 
 use std::collections::HashMap;
 use std::future::Future;

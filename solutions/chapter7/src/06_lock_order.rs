@@ -1,63 +1,21 @@
 //! Exercise 7.6: a lock-order deadlock.
 //! Book: src/ch07/06-lock-order.md
 //!
-//! Find and fix. `transfer` moves money between two accounts, each behind a lock of its own. It
-//! locks the account it takes from, then the account it pays into. Now run
-//! `transfer(a, b, ..)` and `transfer(b, a, ..)` at the same time: each thread holds one lock and
-//! waits for the other's. Neither ever lets go. The GIL cannot help: Python threads deadlock on
-//! `threading.Lock`s in just this way.
-//!
-//! Fix it with an order: every transfer takes the two locks in the same global order (by
-//! account `id`), whichever way the money goes.
+//! Find and fix. `transfer` moves money between two accounts, each behind a lock of its own
+//! (`Account` is provided, in `provided/lock_order.rs`). Run on its own, it works. Run
+//! `transfer(a, b, ..)` and `transfer(b, a, ..)` at the same moment, and sometimes neither
+//! returns. The GIL would not help: Python threads stop in just this way on `threading.Lock`s.
+//! Make any number of transfers, in any directions, safe to run at the same time, with both
+//! balances changed while both locks are held.
 //!
 //! `between_locks` is a hook for the test: call it after taking the first lock and before taking
-//! the second. The test uses it to make both transfers hold their first lock at the same
-//! moment, so the deadlock, if the code has it, happens every run; the watchdog then ends the
-//! test with a message instead of a hang.
+//! the second. The test uses it to make the two transfers meet there, so a transfer that can get
+//! stuck does so on every run. Instead of hanging, `Account::lock` then reports the threads that
+//! were waiting for each other. The test also checks the two balances every time a transfer lets
+//! go of its last lock: their total must never change. It cannot see transfers that the hook does
+//! not line up.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard, TryLockError};
-
-/// A bank account behind a lock of its own.
-pub struct Account {
-    pub id: u32,
-    balance: Mutex<i64>,
-    /// How often a thread found this account locked and had to wait.
-    waits: AtomicUsize,
-}
-
-impl Account {
-    pub fn new(id: u32, balance: i64) -> Self {
-        Self {
-            id,
-            balance: Mutex::new(balance),
-            waits: AtomicUsize::new(0),
-        }
-    }
-
-    /// Locks the balance, counting a wait if another thread holds it.
-    pub fn lock(&self) -> MutexGuard<'_, i64> {
-        match self.balance.try_lock() {
-            Ok(balance) => balance,
-            Err(TryLockError::WouldBlock) => {
-                self.waits.fetch_add(1, Ordering::SeqCst);
-                self.balance
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner())
-            }
-            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
-        }
-    }
-
-    /// How often a thread had to wait for this account's lock.
-    pub fn waits(&self) -> usize {
-        self.waits.load(Ordering::SeqCst)
-    }
-
-    pub fn balance(&self) -> i64 {
-        *self.lock()
-    }
-}
+pub use crate::provided::lock_order::Account;
 
 // ANCHOR: solution
 /// Moves `amount` from `from` to `to`, holding both locks while the balances change.

@@ -3,6 +3,10 @@
 //! Each module fixes the mistake in the exercise file of the same name in
 //! `exercises/chapter7/src/`, and the book walks through the fix on the exercise's page.
 
+/// The provided code: the exercise crate's own files, so that there is one copy.
+#[path = "../../../exercises/chapter7/src/provided/mod.rs"]
+pub mod provided;
+
 #[path = "01_cpu_threads_one_lock.rs"]
 pub mod cpu_threads_one_lock;
 #[path = "02_tiny_tasks.rs"]

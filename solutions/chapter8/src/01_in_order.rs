@@ -1,7 +1,7 @@
 //! Exercise 8.1: print in order.
 //! Book: src/ch08/01-in-order.md
 
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 // ANCHOR: solution
 /// Lets three threads run `first`, `second` and `third` in that order, whatever order they

@@ -1,7 +1,7 @@
 //! Exercise 8.2: foo and bar, alternately.
 //! Book: src/ch08/02-foo-bar.md
 
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 // ANCHOR: solution
 /// Two threads: one calls `foo`, the other `bar`. Together they print "foobar" `n` times.

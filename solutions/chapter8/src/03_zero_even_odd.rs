@@ -1,7 +1,7 @@
 //! Exercise 8.3: zero, even, odd.
 //! Book: src/ch08/03-zero-even-odd.md
 
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 // ANCHOR: solution
 /// Three threads print "0102030405..." up to `n`: one prints the zeros, one the odd numbers,

@@ -1,7 +1,7 @@
 //! Exercise 8.4: building H2O.
 //! Book: src/ch08/04-h2o.md
 
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 // ANCHOR: solution
 /// Hydrogen and oxygen threads arrive in any order; they leave in molecules: every group of

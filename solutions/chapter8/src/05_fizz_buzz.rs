@@ -1,7 +1,7 @@
 //! Exercise 8.5: FizzBuzz on four threads.
 //! Book: src/ch08/05-fizz-buzz.md
 
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 // ANCHOR: solution
 /// Four threads print FizzBuzz from 1 to `n`: one prints "fizz", one "buzz", one "fizzbuzz" and

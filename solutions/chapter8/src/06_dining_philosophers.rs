@@ -1,7 +1,7 @@
 //! Exercise 8.6: the dining philosophers.
 //! Book: src/ch08/06-dining-philosophers.md
 
-use crate::sync::Mutex;
+use super::sync::Mutex;
 
 // ANCHOR: solution
 /// A round table: philosopher `p` eats with fork `p` on the left and fork `(p + 1) % n` on the

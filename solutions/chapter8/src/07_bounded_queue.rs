@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 
-use crate::sync::{Condvar, Mutex};
+use super::sync::{Condvar, Mutex};
 
 // ANCHOR: solution
 /// A first-in first-out queue of at most `capacity` items, shared by producer and consumer

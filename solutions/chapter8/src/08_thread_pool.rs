@@ -2,9 +2,10 @@
 //! Book: src/ch08/08-thread-pool.md
 
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex};
-use std::thread::{self, JoinHandle};
+
+use super::sync::mpsc::{self, Receiver, Sender};
+use super::sync::thread::{self, JoinHandle};
+use super::sync::{Arc, Mutex};
 
 /// A unit of work for the pool.
 pub type Job = Box<dyn FnOnce() + Send + 'static>;

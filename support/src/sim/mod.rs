@@ -21,14 +21,11 @@ mod engine;
 mod policy;
 
 pub use engine::{Limits, SimError};
-pub use policy::{GilPolicy, HoldUntilBlocked, Holder, LockView, Note, Waiter};
+pub use policy::{GilPolicy, HoldUntilBlocked, Holder, LockView, Waiter};
 
-/// Virtual time, in ticks. Think of one tick as "a little while": only ratios matter.
-pub type Tick = u64;
-
-/// A simulated thread, numbered in the order threads were added to a [`Scenario`] (from 0).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ThreadId(pub usize);
+// The words a timeline is written in: the scheduler produces timelines, so it borrows them from
+// there (and the timeline needs nothing of the scheduler).
+pub use crate::timeline::{Note, ThreadId, Tick};
 
 /// One step of a simulated thread's script, lasting the given number of ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! The seam between the scheduler and a GIL's switching rules.
 
-use super::{ThreadId, Tick};
+use super::{Note, ThreadId, Tick};
 
 /// The thread holding a GIL, and since when it has held it without a break.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,14 +43,6 @@ impl LockView<'_> {
         self.holder.is_some_and(|holder| holder.thread == thread)
             || self.waiters.iter().any(|waiter| waiter.thread == thread)
     }
-}
-
-/// Something a policy wants drawn on the timeline, such as a drop request.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Note {
-    pub at: Tick,
-    pub thread: Option<ThreadId>,
-    pub text: String,
 }
 
 /// The switching rules of one process's GIL.

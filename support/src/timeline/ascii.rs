@@ -1,7 +1,7 @@
 //! Timelines as text, for snapshots and terminals.
 
+use super::Tick;
 use super::{State, Timeline};
-use crate::sim::Tick;
 
 /// Draws a timeline, `ticks_per_char` ticks to a character, with an axis and a legend:
 ///
@@ -12,7 +12,7 @@ use crate::sim::Tick;
 /// ```
 /// A character that covers several ticks shows the state that filled most of them.
 ///
-/// If the policy made [`Note`](crate::sim::Note)s (a drop request, a lost battle for the GIL),
+/// If the policy made [`Note`](super::Note)s (a drop request, a lost battle for the GIL),
 /// a `policy` line marks their ticks with `!` and the notes are listed under the legend.
 pub fn render(timeline: &Timeline, ticks_per_char: Tick) -> String {
     assert!(

@@ -8,7 +8,20 @@ pub use ascii::render as ascii;
 #[cfg(feature = "svg")]
 pub use svg::render as svg;
 
-use crate::sim::{Note, ThreadId, Tick};
+/// Virtual time, in ticks. Think of one tick as "a little while": only ratios matter.
+pub type Tick = u64;
+
+/// A simulated thread, numbered in the order threads were added to a scenario (from 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ThreadId(pub usize);
+
+/// Something drawn on the timeline at a tick, such as a GIL policy's drop request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub at: Tick,
+    pub thread: Option<ThreadId>,
+    pub text: String,
+}
 
 /// What a simulated thread did during one tick.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

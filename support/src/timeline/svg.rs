@@ -3,8 +3,8 @@
 use svg::Document;
 use svg::node::element::{Group, Line, Polygon, Rectangle, Text, Title};
 
+use super::Tick;
 use super::{State, Timeline, runs};
-use crate::sim::Tick;
 
 const LABEL_CHAR_WIDTH: f64 = 8.0;
 const ROW_HEIGHT: f64 = 28.0;

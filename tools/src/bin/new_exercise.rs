@@ -379,7 +379,7 @@ TODO: what this page teaches.
 TODO: what to build. The answer key:
 
 ```text
-{{{{#include ../../exercises/{package}/tests/exercises/snapshots/exercises__ex{number:02}_{name}__{name}_answers.snap:5:}}}}
+{{{{#snapshot ../../exercises/{package}/tests/exercises/snapshots/exercises__ex{number:02}_{name}__{name}_answers.snap}}}}
 ```
 
 <details><summary>Hint 1</summary>

@@ -160,14 +160,15 @@ fn soak(options: &Options) -> Result<usize, String> {
     for round in 1..=options.rounds {
         let started = Instant::now();
         let mut failed_here = Vec::new();
+        let mut slowest_here = (String::new(), 0.0_f64);
         for binary in &binaries {
             let run = run_binary(binary, options, &env)?;
             for (test, seconds) in test_times(&run.output) {
-                timings
-                    .entry(format!("{} {test}", binary.package))
-                    .or_default()
-                    .loaded
-                    .push(seconds);
+                let name = format!("{} {test}", binary.package);
+                if seconds > slowest_here.1 {
+                    slowest_here = (name.clone(), seconds);
+                }
+                timings.entry(name).or_default().loaded.push(seconds);
             }
             if !run.success() {
                 let failed = failing_tests(&run);
@@ -176,18 +177,27 @@ fn soak(options: &Options) -> Result<usize, String> {
             }
         }
         println!(
-            "round {round}/{}: {:.1} s, {}",
+            "round {round}/{}: {:.1} s, {} (slowest: {} {:.3} s; failures so far: {failures})",
             options.rounds,
             started.elapsed().as_secs_f64(),
             if failed_here.is_empty() {
                 "all passed".to_owned()
             } else {
                 format!("FAILED: {}", failed_here.join("; "))
-            }
+            },
+            slowest_here.0,
+            slowest_here.1,
         );
+        // A long soak may be stopped early: the summary so far, every 10 rounds.
+        if round % 10 == 0 && round < options.rounds {
+            print_slowest(&timings);
+        }
     }
     load.stop();
 
+    if let Ok(copies) = copies_dir(&root) {
+        let _ = std::fs::remove_dir_all(copies);
+    }
     print_slowest(&timings);
     println!("soak: {} rounds, {failures} failures", options.rounds);
     Ok(failures)
@@ -195,7 +205,9 @@ fn soak(options: &Options) -> Result<usize, String> {
 
 /// Builds the solutions' tests once; returns their test binaries.
 fn build(root: &Path, packages: &[String]) -> Result<Vec<TestBinary>, String> {
-    let packages: Vec<String> = if packages.is_empty() {
+    // Without -p: the workspace's default members, exactly what the root `cargo test` builds
+    // (the same features, so CI reuses its build), keeping only the solutions' binaries.
+    let wanted: Vec<String> = if packages.is_empty() {
         solution_packages(root)
     } else {
         packages.to_vec()
@@ -205,7 +217,7 @@ fn build(root: &Path, packages: &[String]) -> Result<Vec<TestBinary>, String> {
         .args(["test", "--no-run", "--tests", "--message-format=json"])
         .current_dir(root)
         .stderr(Stdio::inherit());
-    for package in &packages {
+    for package in packages {
         command.args(["-p", package]);
     }
     let output = command
@@ -227,13 +239,15 @@ fn build(root: &Path, packages: &[String]) -> Result<Vec<TestBinary>, String> {
             // "path+file:///.../solutions/chapter3#chapter3-solution@0.1.0"
             let id = message["package_id"].as_str()?;
             let package = id.rsplit_once('#')?.1.split('@').next()?.to_owned();
-            Some(TestBinary { package, exe, dir })
+            wanted
+                .contains(&package)
+                .then_some(TestBinary { package, exe, dir })
         })
         .collect();
     binaries.sort_by(|a, b| (&a.package, &a.exe).cmp(&(&b.package, &b.exe)));
     // Runs copies, so that building in the same target dir during a long soak neither changes
     // the binaries under test nor fails on a binary that is running.
-    let copies = process::target_dir(root)?.join("soak").join("bin");
+    let copies = copies_dir(root)?;
     std::fs::create_dir_all(&copies)
         .map_err(|error| format!("cannot create {}: {error}", copies.display()))?;
     for binary in &mut binaries {
@@ -244,6 +258,14 @@ fn build(root: &Path, packages: &[String]) -> Result<Vec<TestBinary>, String> {
         binary.exe = copy;
     }
     Ok(binaries)
+}
+
+/// Where this soak keeps its copies of the test binaries (one folder per soak, so that two
+/// soaks at once do not overwrite each other's running binaries).
+fn copies_dir(root: &Path) -> Result<PathBuf, String> {
+    Ok(process::target_dir(root)?
+        .join("soak")
+        .join(format!("bin-{}", std::process::id())))
 }
 
 /// Every package under `solutions/`, by its folder name (`chapterN-solution`).

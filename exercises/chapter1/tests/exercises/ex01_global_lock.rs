@@ -1,16 +1,18 @@
 //! Exercise 1.1: a global interpreter lock (book: src/ch01/01-global-lock.md).
 
 use std::panic;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
-use std::time::Duration;
 
 use chapter1::global_lock::Gil;
+use chapter1::sync::thread::ThreadId;
+use chapter1::sync::watch;
 use support::Exercise;
 
 const EXERCISE: Exercise = Exercise::new("1.1", "ch01/01-global-lock.md").with_hang_hint(
     "a thread waits for a GIL that nobody will release, or is never woken: does release() clear \
-     the flag and notify the condition variable, and does acquire() wait in a loop?",
+     the flag and notify the condition variable, and does acquire() sleep on the condition \
+     variable (wait) instead of looping until the flag changes?",
 );
 
 /// Asks from another thread whether the GIL can be taken right now.
@@ -50,39 +52,67 @@ fn a_held_gil_refuses_every_other_thread() {
     EXERCISE.answer_key(|| insta::assert_snapshot!(text));
 }
 
+/// Threads that call `acquire()` while the main thread holds the GIL must sleep until it is
+/// released, and then all get it. Event-bound: the main thread lets go only once every waiter is
+/// asleep on a condition variable (or one of them got in, which is the mistake).
 #[test]
-fn every_waiting_thread_gets_the_gil_once_it_is_released() {
-    const WAITERS: usize = 4;
-    let (got_in_while_held, served) = EXERCISE.run(|| {
+fn waiting_threads_sleep_until_the_gil_is_released_then_all_get_it() {
+    const WAITERS: usize = 3;
+    /// A waiter asleep on the condition variable takes the lock a handful of times.
+    const SPINNING: u64 = 10_000;
+    let (early, served) = EXERCISE.run(|| {
         let gil = Gil::new();
-        let about_to_wait = AtomicUsize::new(0);
+        let main_holds = AtomicBool::new(true);
         let served = AtomicUsize::new(0);
         let main_guard = gil.acquire();
-        let got_in_while_held = thread::scope(|scope| {
-            for _ in 0..WAITERS {
-                scope.spawn(|| {
-                    about_to_wait.fetch_add(1, Ordering::SeqCst);
-                    let _guard = gil.acquire();
-                    served.fetch_add(1, Ordering::SeqCst);
-                });
-            }
-            // Give every waiter the chance to call acquire() while main still holds the GIL:
-            // all of them have started, then a pause that costs the same on a busy machine
-            // (counting scheduler turns with yield_now took seconds there).
-            while about_to_wait.load(Ordering::SeqCst) < WAITERS {
-                thread::sleep(Duration::from_millis(1));
-            }
-            thread::sleep(Duration::from_millis(20));
-            let got_in = served.load(Ordering::SeqCst);
+        let early = thread::scope(|scope| {
+            let waiters: Vec<_> = (0..WAITERS)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let _guard = gil.acquire();
+                        let early = main_holds.load(Ordering::SeqCst);
+                        served.fetch_add(1, Ordering::SeqCst);
+                        watch::nudge();
+                        early
+                    })
+                })
+                .collect();
+            let ids: Vec<ThreadId> = waiters.iter().map(|w| w.thread().id().into()).collect();
+            let spinning = || ids.iter().any(|&id| watch::locks_taken(id) >= SPINNING);
+            watch::block_until(|| {
+                served.load(Ordering::SeqCst) > 0
+                    || ids.iter().all(|&id| watch::is_asleep(id))
+                    || spinning()
+            });
+            let spun = spinning();
+            main_holds.store(false, Ordering::SeqCst);
             drop(main_guard);
-            got_in
+            let joined = waiters.into_iter().map(|waiter| waiter.join());
+            let early = joined
+                .map(|result| result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .filter(|&early| early)
+                .count();
+            (early, spun)
         });
-        (got_in_while_held, served.into_inner())
+        (early, served.into_inner())
     });
+    let (early, spun) = early;
+    EXERCISE.check(
+        !spun,
+        format!(
+            "a waiting thread took the flag's lock {SPINNING} times while the main thread held \
+             the GIL, without ever falling asleep: acquire() must wait on the condition variable \
+             (released.wait), not loop until the flag changes"
+        ),
+    );
 
     EXERCISE.check(
-        got_in_while_held == 0,
-        format!("{got_in_while_held} thread(s) got the GIL while the main thread held it: acquire() must wait while `locked` is true"),
+        early == 0,
+        format!(
+            "{early} of {WAITERS} waiting threads got the GIL while the main thread still held it. \
+             A condition variable's wait() may return without a notification (a spurious \
+             wake-up): acquire() must check `locked` again after every wait, in a `while` loop"
+        ),
     );
     EXERCISE.check(
         served == WAITERS,

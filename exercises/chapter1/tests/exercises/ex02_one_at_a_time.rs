@@ -2,9 +2,11 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Barrier, Mutex};
+use std::thread;
 
 use chapter1::global_lock::Gil;
 use chapter1::one_at_a_time::{run_free_threaded, run_with_gil};
+use chapter1::sync::watch;
 use support::Exercise;
 
 const EXERCISE: Exercise = Exercise::new("1.2", "ch01/02-one-at-a-time.md");
@@ -73,31 +75,82 @@ impl Occupancy {
 const HEADER: &str =
     "model                    threads steps each steps run   most threads inside a step at once\n";
 
+/// What a step under the GIL can see for itself, without waiting for anything (so the test takes
+/// no longer on a busy machine than the steps do): whether the GIL is held while it runs, and
+/// whether its thread let go of the GIL since its previous step.
+struct GilChecks<'gil> {
+    gil: &'gil Gil,
+    /// A step that found the GIL free: (thread, step).
+    unheld: Mutex<Option<(usize, usize)>>,
+    /// Per thread: the OS thread and its count of wake-ups sent, at its previous step.
+    previous: Mutex<Vec<Option<(thread::ThreadId, u64)>>>,
+    /// A step whose thread had not let go of the GIL since its previous step: (thread, step).
+    kept: Mutex<Option<(usize, usize)>>,
+}
+
+impl<'gil> GilChecks<'gil> {
+    fn new(gil: &'gil Gil, threads: usize) -> Self {
+        Self {
+            gil,
+            unheld: Mutex::new(None),
+            previous: Mutex::new(vec![None; threads]),
+            kept: Mutex::new(None),
+        }
+    }
+
+    fn check(&self, thread: usize, step: usize) {
+        // Someone must hold the GIL during a step (this thread, if the code is right), so
+        // taking it here must fail. A guard we get is dropped at once.
+        if self.gil.try_acquire().is_some() {
+            self.unheld.lock().unwrap().get_or_insert((thread, step));
+        }
+        // Releasing the GIL wakes a waiting thread (exercise 1.1's release()), so a thread that
+        // let go of the GIL between two steps has sent a wake-up since its previous step.
+        let now = (thread::current().id(), watch::notifies_sent());
+        let mut previous = self.previous.lock().unwrap();
+        if let Some(slot) = previous.get_mut(thread) {
+            if let Some(before) = *slot
+                && before == now
+            {
+                self.kept.lock().unwrap().get_or_insert((thread, step));
+            }
+            *slot = Some(now);
+        }
+    }
+
+    /// What went wrong, if anything: checked by the test once the learner's code has returned.
+    fn verdict(self) -> Option<String> {
+        if let Some((thread, step)) = self.unheld.into_inner().unwrap() {
+            return Some(format!(
+                "thread {thread} ran step {step} while nobody held the GIL: hold the guard from \
+                 gil.acquire() while step() runs (`let _ = gil.acquire();` drops it at once)"
+            ));
+        }
+        let (thread, step) = self.kept.into_inner().unwrap()?;
+        Some(format!(
+            "thread {thread} went from step {} to step {step} without releasing the GIL in \
+             between (no wake-up was sent to the threads waiting for it), so no other thread \
+             could run: take the GIL for each step, not once around the whole loop (and check \
+             that exercise 1.1's release() wakes a waiter)",
+            step - 1
+        ))
+    }
+}
+
 #[test]
 fn under_the_gil_only_one_thread_is_ever_inside_a_step() {
-    let (occupancy, steps_without_gil) = EXERCISE.with_hang_hint(GIL_HANG).run(|| {
+    let (occupancy, mistake) = EXERCISE.with_hang_hint(GIL_HANG).run(|| {
         let gil = Gil::new();
         let occupancy = Occupancy::new();
-        let steps_without_gil = AtomicUsize::new(0);
+        let checks = GilChecks::new(&gil, THREADS);
         run_with_gil(&gil, THREADS, STEPS, |thread, step| {
-            occupancy.step(thread, step, || {
-                // Inside a step the GIL is held, so nobody can take it: checked on every step,
-                // it does not depend on another thread being scheduled at the right moment.
-                if gil.try_acquire().is_some() {
-                    steps_without_gil.fetch_add(1, Ordering::SeqCst);
-                }
-            });
+            occupancy.step(thread, step, || checks.check(thread, step));
         });
-        (occupancy, steps_without_gil.into_inner())
+        (occupancy, checks.verdict())
     });
-    EXERCISE.check(
-        steps_without_gil == 0,
-        format!(
-            "{steps_without_gil} of {} steps ran while the GIL was free: take the GIL around every \
-             call to step(), and keep its guard alive until step() returns",
-            THREADS * STEPS
-        ),
-    );
+    if let Some(mistake) = mistake {
+        EXERCISE.fail(mistake);
+    }
     EXERCISE.check(
         occupancy.most_inside.load(Ordering::SeqCst) <= 1,
         "two threads were inside a step at the same time: take the GIL around every call to step()",

@@ -31,3 +31,21 @@ fn strong_counts_on_one_thread_and_across_threads() {
     );
     EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
 }
+
+/// Other numbers of threads than the answer key's 4, with the boundaries 0 and 1, so that
+/// counts written into the code fail.
+#[test]
+fn the_counts_follow_the_number_of_threads() {
+    for threads in [0, 1, 7] {
+        let (while_held, after) = EXERCISE.run(move || counts_across_threads(threads));
+        EXERCISE.check(
+            (while_held, after) == (threads + 1, 1),
+            format!(
+                "with {threads} threads the counts were {while_held} while they held their clones \
+                 and {after} after they finished, not {} and 1: one clone per thread, plus the \
+                 original",
+                threads + 1
+            ),
+        );
+    }
+}

@@ -4,7 +4,7 @@ use chapter2::interval_gil::IntervalGil;
 use support::Exercise;
 use support::sim::{HoldUntilBlocked, Scenario, Step, ThreadSpec, thread};
 
-use crate::simulated::{run, waits_of};
+use crate::simulated::{check_alternation, run, waits_of};
 
 const EXERCISE: Exercise = Exercise::new("2.4", "ch02/04-interval-gil.md")
     .with_hang_hint("choose() must return at once: does it loop waiting for something to change?");
@@ -95,4 +95,23 @@ fn the_convoy_effect() {
         shorter_interval.handoffs(),
     );
     EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
+}
+
+/// Other intervals and lengths, not in the answer key, with the boundary of an interval of one
+/// tick: two CPU-bound threads swap the GIL every `interval` ticks.
+#[test]
+fn other_intervals_swap_every_interval() {
+    for (interval, ticks) in [(3, [10, 8]), (1, [4, 3]), (4, [8, 8])] {
+        let title = format!(
+            "T1 and T2 with {} and {} ticks of Python, switch interval {interval} ticks",
+            ticks[0], ticks[1]
+        );
+        let threads = [
+            thread("T1", [Step::Python(ticks[0])]),
+            thread("T2", [Step::Python(ticks[1])]),
+        ];
+        let scenario = Scenario::new().process("python", IntervalGil::new(interval), threads);
+        let timeline = run(&EXERCISE, &title, scenario);
+        check_alternation(&EXERCISE, &title, &timeline, ticks, interval);
+    }
 }

@@ -10,7 +10,7 @@ use support::Exercise;
 
 const EXERCISE: Exercise = Exercise::new("2.5", "ch02/05-release.md").with_hang_hint(
     "the two threads meet inside their blocking calls, which only works if detach() gives the \
-     GIL back before it runs the closure (and takes it again only after)",
+     GIL back before it runs the closure and takes it again only after, once",
 );
 
 const THREADS: usize = 2;
@@ -40,7 +40,10 @@ struct Record {
     blocking: Region,
     held_while_all_blocked: Mutex<Vec<bool>>,
     held_after_detach: AtomicUsize,
+    /// Python steps run by a thread that did not hold the GIL.
     python_steps_without_the_gil: AtomicUsize,
+    /// Blocking calls run while their own thread still held the GIL.
+    blocking_with_gil: AtomicUsize,
 }
 
 #[test]
@@ -53,18 +56,23 @@ fn threads_overlap_only_while_the_gil_is_released() {
         thread::scope(|scope| {
             for _ in 0..THREADS {
                 scope.spawn(|| {
+                    let me = Some(thread::current().id());
                     let mut python = gil.attach();
                     for _ in 0..2 {
                         record.python.enter();
-                        // A Python step runs with the GIL held by its thread: checked on every
-                        // step, it does not depend on another thread being scheduled to slip in.
-                        if gil.holder() != Some(thread::current().id()) {
+                        // Checked by the step itself, not by waiting for a second thread.
+                        if gil.holder() != me {
                             record
                                 .python_steps_without_the_gil
                                 .fetch_add(1, Ordering::SeqCst);
                         }
                         record.python.leave();
                         python.detach(|| {
+                            if gil.holder() == me {
+                                // Waiting for the other thread here would wait forever.
+                                record.blocking_with_gil.fetch_add(1, Ordering::SeqCst);
+                                return;
+                            }
                             record.blocking.enter();
                             // Only threads blocking at the same time get past this.
                             all_blocking.wait();
@@ -82,6 +90,16 @@ fn threads_overlap_only_while_the_gil_is_released() {
         });
         record
     });
+    let blocking_with_gil = record.blocking_with_gil.load(Ordering::SeqCst);
+    EXERCISE.check(
+        blocking_with_gil == 0,
+        format!(
+            "{blocking_with_gil} of {} blocking calls ran while their thread still held the GIL: \
+             give it back before calling the closure, and keep the guard alive while it runs \
+             (`let _ = Released::new(..)` drops it at once)",
+            THREADS * 2
+        ),
+    );
     let most_python = record.python.most.load(Ordering::SeqCst);
     let without_the_gil = record.python_steps_without_the_gil.load(Ordering::SeqCst);
     EXERCISE.check(
@@ -127,7 +145,13 @@ fn a_panic_inside_detach_still_gives_the_gil_back_to_the_caller() {
             python.detach(|| panic!("the blocking call failed"))
         }));
         let held_after_panic = gil.holder() == me;
-        drop(python);
+        if held_after_panic {
+            drop(python);
+        } else {
+            // Its drop would give back a GIL this thread no longer holds; the check below says
+            // what went wrong instead.
+            std::mem::forget(python);
+        }
         (
             answer,
             held_after_return,

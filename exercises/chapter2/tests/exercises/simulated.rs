@@ -2,7 +2,7 @@
 //! policy into a message within a second.
 
 use support::Exercise;
-use support::sim::{Limits, Scenario, SimError};
+use support::sim::{Limits, Scenario, SimError, Tick};
 use support::timeline::Timeline;
 
 /// Tight limits: with a right policy every scenario here ends within a few hundred ticks and
@@ -57,4 +57,76 @@ pub fn waits_of(timeline: &Timeline, thread: &str, operations: usize) -> String 
         total as f64 / operations as f64,
         waits.iter().max().unwrap_or(&0)
     )
+}
+
+/// Two CPU-bound threads `T1` (starting first) and `T2`, with `ticks` of Python each, checked
+/// against the rule that they swap the GIL every `period` ticks of Python until one is done and
+/// the other runs to its end. For scenarios that are not in the answer key, so that a policy
+/// fitted to the book's timelines (its numbers written into the code) fails.
+pub fn check_alternation(
+    exercise: &Exercise,
+    title: &str,
+    timeline: &Timeline,
+    ticks: [Tick; 2],
+    period: Tick,
+) {
+    let expected = alternating(ticks, period);
+    check_stretches(exercise, title, timeline, &expected);
+}
+
+/// Checks who held the GIL when ("T1 0-11": first and last tick) against the rule's answer.
+pub fn check_stretches(
+    exercise: &Exercise,
+    title: &str,
+    timeline: &Timeline,
+    expected: &[impl AsRef<str>],
+) {
+    let expected: Vec<&str> = expected.iter().map(AsRef::as_ref).collect();
+    let got = stretches(timeline);
+    if got != expected {
+        exercise.fail(format!(
+            "{title}: the GIL went {}, but the rule gives {}",
+            got.join(", "),
+            expected.join(", ")
+        ));
+    }
+}
+
+/// Who held the GIL when, as "T1 0-11" (first and last tick), in order.
+fn stretches(timeline: &Timeline) -> Vec<String> {
+    let holders = timeline.gil_holders("python");
+    let mut stretches = Vec::new();
+    let mut start = 0;
+    for tick in 0..holders.len() {
+        if holders.get(tick + 1) != Some(&holders[tick]) {
+            if let Some(row) = holders[tick] {
+                stretches.push(format!("{} {start}-{tick}", timeline.rows[row].thread));
+            }
+            start = tick + 1;
+        }
+    }
+    stretches
+}
+
+/// The stretches of the alternation rule of [`check_alternation`].
+fn alternating(ticks: [Tick; 2], period: Tick) -> Vec<String> {
+    let mut left = ticks;
+    let mut now = 0;
+    let mut current = 0;
+    let mut stretches = Vec::new();
+    while left.iter().any(|&ticks| ticks > 0) {
+        let other = 1 - current;
+        let runs = if left[other] > 0 {
+            left[current].min(period)
+        } else {
+            left[current]
+        };
+        stretches.push(format!("T{} {now}-{}", current + 1, now + runs - 1));
+        left[current] -= runs;
+        now += runs;
+        if left[other] > 0 {
+            current = other;
+        }
+    }
+    stretches
 }

@@ -1,11 +1,12 @@
 //! Exercise 3.3: the same with rayon (book: src/ch03/03-rayon.md).
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use chapter3::rayon::sum_with_rayon;
 use support::Exercise;
 
-use crate::occupancy::{Occupancy, squares};
+use crate::occupancy::{Occupancy, expected_pieces, squares};
 
 const EXERCISE: Exercise = Exercise::new("3.3", "ch03/03-rayon.md").with_hang_hint(
     "the pieces ran one after another on a single thread: use a parallel iterator \
@@ -25,12 +26,9 @@ fn rayon_spreads_the_pieces_over_its_threads() {
             .expect("could not start a rayon pool of two threads");
         let occupancy = Arc::new(Occupancy::default());
         let recorder = Arc::clone(&occupancy);
+        // Each pool thread's first piece waits, inside work, until the other thread is inside.
         let total = sum_with_rayon(&pool, 0..80_000, PIECES, move |numbers| {
-            recorder.work(numbers, |first_visit| {
-                if first_visit {
-                    recorder.rendezvous(POOL_THREADS);
-                }
-            })
+            recorder.work(numbers, POOL_THREADS, || false)
         });
         (occupancy, total)
     });
@@ -63,4 +61,49 @@ fn rayon_spreads_the_pieces_over_its_threads() {
         occupancy.most_inside()
     );
     EXERCISE.answer_key(|| insta::assert_snapshot!(table));
+}
+
+#[test]
+fn rayon_sums_other_ranges_too() {
+    // Not in the answer key: empty ranges, one piece, more pieces than numbers.
+    let cases: [(Range<u64>, usize); 5] = [
+        (7..7, 3),
+        (3..10, 1),
+        (0..5, 8),
+        (1_000..1_037, 6),
+        (123_456..200_000, 7),
+    ];
+    let results = EXERCISE.run(move || {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(POOL_THREADS)
+            .build()
+            .expect("could not start a rayon pool of two threads");
+        cases.map(|(numbers, pieces)| {
+            let occupancy = Arc::new(Occupancy::default());
+            let recorder = Arc::clone(&occupancy);
+            let total = sum_with_rayon(&pool, numbers.clone(), pieces, move |numbers| {
+                recorder.work(numbers, 1, || false)
+            });
+            (numbers, pieces, total, occupancy.worked())
+        })
+    });
+    for (numbers, pieces, total, worked) in results {
+        let mut expected = expected_pieces(numbers.clone(), pieces);
+        expected.sort_by_key(|piece| (piece.start, piece.end));
+        EXERCISE.check(
+            worked == expected,
+            format!(
+                "sum_with_rayon({numbers:?}, {pieces} pieces) called work with {worked:?}: call it \
+                 once for each piece that `split` makes, {pieces} in all"
+            ),
+        );
+        EXERCISE.check(
+            total == squares(numbers.clone()),
+            format!(
+                "sum_with_rayon({numbers:?}, {pieces} pieces) returned {total}, not {}: add up \
+                 what work returns",
+                squares(numbers.clone())
+            ),
+        );
+    }
 }

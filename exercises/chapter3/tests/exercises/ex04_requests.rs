@@ -1,8 +1,9 @@
 //! Exercise 3.4: waiting for the network (book: src/ch03/04-requests.md).
 //!
-//! The "server" is a paused clock: each request sleeps 50 ms of virtual time. Tokio's test clock
-//! jumps straight to the next timer when every task is waiting, so the elapsed times below are
-//! exact, the same on every machine, and the test takes milliseconds of real time.
+//! The "server" is a paused clock: request `id` sleeps its own latency of virtual time, and the
+//! latencies differ, so the responses come back in another order than the requests went out.
+//! Tokio's test clock jumps straight to the next timer when every task is waiting, so the
+//! elapsed times below are exact, the same on every machine, and the test takes milliseconds.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,7 +19,11 @@ const EXERCISE: Exercise = Exercise::new("3.4", "ch03/04-requests.md").with_hang
 );
 
 const REQUESTS: usize = 10;
-const LATENCY: Duration = Duration::from_millis(50);
+
+/// Request `id`'s latency: 10 to 100 ms, shuffled so that request 0 is not the first to return.
+fn latency(id: usize) -> Duration {
+    Duration::from_millis(10 * (1 + (id * 7 % 10)) as u64)
+}
 
 /// What happened during one way of sending the requests.
 struct Run {
@@ -33,59 +38,102 @@ struct InFlight {
     most: AtomicUsize,
 }
 
-/// Runs `send` on a single-threaded runtime whose clock is paused, under the watchdog.
-fn measure<Send, Sent>(send: Send) -> Run
-where
-    Send: FnOnce(Arc<InFlight>) -> Sent + std::marker::Send + 'static,
-    Sent: Future<Output = Vec<String>>,
-{
-    EXERCISE.run(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .start_paused(true)
-            .build()
-            .expect("could not build a tokio runtime");
-        runtime.block_on(async move {
-            let in_flight = Arc::new(InFlight::default());
-            let start = Instant::now();
-            let responses = send(Arc::clone(&in_flight)).await;
-            Run {
-                responses,
-                elapsed: start.elapsed(),
-                most_in_flight: in_flight.most.load(Ordering::SeqCst),
-            }
-        })
+#[derive(Clone, Copy, PartialEq)]
+enum How {
+    OneAfterAnother,
+    AllAtOnce,
+}
+
+/// Sends `count` requests the learner's way, on a single-threaded runtime whose clock is paused.
+fn send(how: How, count: usize) -> Run {
+    let runtime = support::testkit::paused_runtime();
+    runtime.block_on(async move {
+        let in_flight = Arc::new(InFlight::default());
+        let start = Instant::now();
+        let counter = Arc::clone(&in_flight);
+        let request = move |id| request(&counter, id);
+        let responses = match how {
+            How::OneAfterAnother => one_after_another(count, request).await,
+            How::AllAtOnce => all_at_once(count, request).await,
+        };
+        Run {
+            responses,
+            elapsed: start.elapsed(),
+            most_in_flight: in_flight.most.load(Ordering::SeqCst),
+        }
     })
 }
 
-/// One request to the simulated server: 50 ms of waiting, then a response that names it.
+/// One request to the simulated server: its latency of waiting, then a response that names it.
 fn request(in_flight: &Arc<InFlight>, id: usize) -> impl Future<Output = String> + Send + use<> {
     let in_flight = Arc::clone(in_flight);
     async move {
         let now = in_flight.now.fetch_add(1, Ordering::SeqCst) + 1;
         in_flight.most.fetch_max(now, Ordering::SeqCst);
-        tokio::time::sleep(LATENCY).await;
+        tokio::time::sleep(latency(id)).await;
         in_flight.now.fetch_sub(1, Ordering::SeqCst);
         format!("response {id}")
     }
 }
 
-const HEADER: &str =
-    "how                requests  latency each  most in flight  virtual time  responses\n";
-
-fn row(how: &str, run: &Run) -> String {
-    let expected: Vec<String> = (0..REQUESTS).map(|id| format!("response {id}")).collect();
+/// Checks one run of `count` requests against what its way of sending must give.
+fn check(how: How, count: usize, run: &Run) {
+    let name = match how {
+        How::OneAfterAnother => "one_after_another",
+        How::AllAtOnce => "all_at_once",
+    };
+    let expected: Vec<String> = (0..count).map(|id| format!("response {id}")).collect();
     EXERCISE.check(
         run.responses == expected,
         format!(
-            "{how}: got {} responses starting {:?}: return one response per request, in request order",
+            "{name}({count}): got {} responses starting {:?}: return one response per request, in \
+             request order (responses[i] answers request i), whichever came back first",
             run.responses.len(),
             run.responses.iter().take(3).collect::<Vec<_>>()
         ),
     );
+    let latencies = (0..count).map(latency);
+    let (in_flight, elapsed) = match how {
+        How::OneAfterAnother => (count.min(1), latencies.sum()),
+        How::AllAtOnce => (count, latencies.max().unwrap_or_default()),
+    };
+    EXERCISE.check(
+        run.most_in_flight == in_flight,
+        match how {
+            How::OneAfterAnother => format!(
+                "{name}({count}): {} requests were in flight at once: await each response before \
+                 sending the next request",
+                run.most_in_flight
+            ),
+            How::AllAtOnce => format!(
+                "{name}({count}): at most {} of {count} requests were in flight at once: start \
+                 every request (tokio::spawn) before you await any. A future does nothing until \
+                 it is spawned or awaited",
+                run.most_in_flight
+            ),
+        },
+    );
+    EXERCISE.check(
+        run.elapsed == elapsed,
+        format!(
+            "{name}({count}) took {} ms of virtual time, not {} ms",
+            run.elapsed.as_millis(),
+            elapsed.as_millis()
+        ),
+    );
+}
+
+const HEADER: &str =
+    "how                requests  latencies     most in flight  virtual time  responses\n";
+
+fn row(how: How, run: &Run) -> String {
+    check(how, REQUESTS, run);
+    let name = match how {
+        How::OneAfterAnother => "one after another",
+        How::AllAtOnce => "all at once",
+    };
     format!(
-        "{how:<18} {REQUESTS:>8}  {:>9} ms  {:>14}  {:>9} ms  in order\n",
-        LATENCY.as_millis(),
+        "{name:<18} {REQUESTS:>8}  10 to 100 ms  {:>14}  {:>9} ms  in order\n",
         run.most_in_flight,
         run.elapsed.as_millis()
     )
@@ -93,18 +141,25 @@ fn row(how: &str, run: &Run) -> String {
 
 #[test]
 fn one_request_after_another_waits_ten_times() {
-    let run = measure(|in_flight| async move {
-        one_after_another(REQUESTS, move |id| request(&in_flight, id)).await
-    });
-    let table = format!("{HEADER}{}", row("one after another", &run));
+    let run = EXERCISE.run(|| send(How::OneAfterAnother, REQUESTS));
+    let table = format!("{HEADER}{}", row(How::OneAfterAnother, &run));
     EXERCISE.answer_key(|| insta::assert_snapshot!(table));
 }
 
 #[test]
 fn requests_all_at_once_wait_together() {
-    let run = measure(|in_flight| async move {
-        all_at_once(REQUESTS, move |id| request(&in_flight, id)).await
-    });
-    let table = format!("{HEADER}{}", row("all at once", &run));
+    let run = EXERCISE.run(|| send(How::AllAtOnce, REQUESTS));
+    let table = format!("{HEADER}{}", row(How::AllAtOnce, &run));
     EXERCISE.answer_key(|| insta::assert_snapshot!(table));
+}
+
+/// Not in the answer key: no request at all, one, and more than ten.
+#[test]
+fn other_numbers_of_requests() {
+    for count in [0, 1, 3, 17] {
+        for how in [How::OneAfterAnother, How::AllAtOnce] {
+            let run = EXERCISE.run(move || send(how, count));
+            check(how, count, &run);
+        }
+    }
 }

@@ -3,8 +3,8 @@
 //! Virtual time stands for both kinds of time: a wait is a timer with the GIL released, a parse
 //! is a timer with the GIL held (the time a real parse would keep the processor busy).
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex as StdMutex};
 use std::time::Duration;
 
 use chapter3::mixed_work::fetch_and_parse;
@@ -27,13 +27,24 @@ struct Recorder {
     most_waiting: AtomicUsize,
     parsing: AtomicUsize,
     most_parsing: AtomicUsize,
-    /// Times a wait started while its own GIL was held, or a parse while it was free.
+    /// Times a wait ended while its own GIL was held, or a parse ran while the GIL was free.
     misplaced: AtomicUsize,
+    /// Virtual times since the start: when the first parse began, when the last response came.
+    first_parse: StdMutex<Option<Duration>>,
+    last_response: StdMutex<Option<Duration>>,
 }
 
 fn enter(now: &AtomicUsize, most: &AtomicUsize) {
     let inside = now.fetch_add(1, Ordering::SeqCst) + 1;
     most.fetch_max(inside, Ordering::SeqCst);
+}
+
+/// One request: how long its response takes to arrive, and how long parsing it takes.
+#[derive(Clone, Copy)]
+struct Request {
+    id: u32,
+    wait: Duration,
+    parse: Duration,
 }
 
 /// One request through the learner's `fetch_and_parse`, with the test's network and parser.
@@ -42,29 +53,38 @@ async fn one_request(
     recorder: Arc<Recorder>,
     gil: Arc<Mutex<()>>,
     private: bool,
-    id: u32,
+    start: Instant,
+    request: Request,
 ) -> String {
     let on_wait = Arc::clone(&recorder);
     let on_parse = Arc::clone(&recorder);
     let (gil_seen_by_wait, gil_seen_by_parse) = (Arc::clone(&gil), Arc::clone(&gil));
+    let Request { id, wait, parse } = request;
     fetch_and_parse(
         &gil,
         move || async move {
             enter(&on_wait.waiting, &on_wait.most_waiting);
-            tokio::time::sleep(WAIT).await;
+            tokio::time::sleep(wait).await;
             on_wait.waiting.fetch_sub(1, Ordering::SeqCst);
             // Only this request uses a private GIL: held now means held by this request.
             if private && gil_seen_by_wait.try_lock().is_err() {
                 on_wait.misplaced.fetch_add(1, Ordering::SeqCst);
             }
+            let mut last = on_wait.last_response.lock().unwrap();
+            *last = (*last).max(Some(start.elapsed()));
             format!("response {id}")
         },
         move |response: String| async move {
             if gil_seen_by_parse.try_lock().is_ok() {
                 on_parse.misplaced.fetch_add(1, Ordering::SeqCst);
             }
+            on_parse
+                .first_parse
+                .lock()
+                .unwrap()
+                .get_or_insert(start.elapsed());
             enter(&on_parse.parsing, &on_parse.most_parsing);
-            tokio::time::sleep(PARSE).await;
+            tokio::time::sleep(parse).await;
             on_parse.parsing.fetch_sub(1, Ordering::SeqCst);
             response.replace("response", "parsed")
         },
@@ -86,31 +106,30 @@ struct Run {
     recorder: Arc<Recorder>,
 }
 
-fn run(model: Model) -> Run {
+fn run(model: Model, requests: Vec<Request>) -> Run {
     EXERCISE.run(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .start_paused(true)
-            .build()
-            .expect("could not build a tokio runtime");
+        let runtime = support::testkit::paused_runtime();
         runtime.block_on(async move {
             let recorder = Arc::new(Recorder::default());
             let shared_gil = Arc::new(Mutex::new(()));
             let start = Instant::now();
             let mut results = Vec::new();
             if let Model::OneAfterAnother = model {
-                for id in 0..REQUESTS {
+                for request in requests {
                     let gil = Arc::new(Mutex::new(()));
-                    results.push(one_request(Arc::clone(&recorder), gil, true, id).await);
+                    let recorder = Arc::clone(&recorder);
+                    results.push(one_request(recorder, gil, true, start, request).await);
                 }
             } else {
-                let tasks: Vec<_> = (0..REQUESTS)
-                    .map(|id| {
+                let tasks: Vec<_> = requests
+                    .into_iter()
+                    .map(|request| {
                         let (gil, private) = match model {
                             Model::ThreadsOneGil => (Arc::clone(&shared_gil), false),
                             _ => (Arc::new(Mutex::new(())), true),
                         };
-                        tokio::spawn(one_request(Arc::clone(&recorder), gil, private, id))
+                        let recorder = Arc::clone(&recorder);
+                        tokio::spawn(one_request(recorder, gil, private, start, request))
                     })
                     .collect();
                 for task in tasks {
@@ -127,6 +146,28 @@ fn run(model: Model) -> Run {
             }
         })
     })
+}
+
+/// The checks every run must pass, whatever the latencies.
+fn check_run(how: &str, requests: &[Request], run: &Run) {
+    let expected: Vec<String> = requests
+        .iter()
+        .map(|r| format!("parsed {}", r.id))
+        .collect();
+    EXERCISE.check(
+        run.results == expected,
+        format!(
+            "{how}: got {:?}...: return what parse returns, for the response that wait gave",
+            run.results.iter().take(2).collect::<Vec<_>>()
+        ),
+    );
+    EXERCISE.check(
+        run.recorder.misplaced.load(Ordering::SeqCst) == 0,
+        format!(
+            "{how}: the GIL was held while waiting, or free while parsing: wait first with no \
+             lock, then hold the lock while you await parse"
+        ),
+    );
 }
 
 /// Amdahl's prediction for `workers` requests at once, from the time one request spends
@@ -157,26 +198,19 @@ fn waits_overlap_parsing_takes_turns() {
             true,
         ),
     ];
+    let requests: Vec<Request> = (0..REQUESTS)
+        .map(|id| Request {
+            id,
+            wait: WAIT,
+            parse: PARSE,
+        })
+        .collect();
     let mut table = String::from(
         "how                    requests  most waiting  most parsing  virtual time  Amdahl predicts\n",
     );
     for (how, model, workers, parse_in_parallel) in rows {
-        let run = run(model);
-        let expected: Vec<String> = (0..REQUESTS).map(|id| format!("parsed {id}")).collect();
-        EXERCISE.check(
-            run.results == expected,
-            format!(
-                "{how}: got {:?}...: return what parse returns, for the response that wait gave",
-                run.results.iter().take(2).collect::<Vec<_>>()
-            ),
-        );
-        EXERCISE.check(
-            run.recorder.misplaced.load(Ordering::SeqCst) == 0,
-            format!(
-                "{how}: the GIL was held while waiting, or free while parsing: wait first with no \
-                 lock, then hold the lock while you await parse"
-            ),
-        );
+        let run = run(model, requests.clone());
+        check_run(how, &requests, &run);
         table.push_str(&format!(
             "{how:<22} {REQUESTS:>9} {:>13} {:>13} {:>10} ms  {:>12.0} ms\n",
             run.recorder.most_waiting.load(Ordering::SeqCst),
@@ -186,4 +220,70 @@ fn waits_overlap_parsing_takes_turns() {
         ));
     }
     EXERCISE.answer_key(|| insta::assert_snapshot!(table));
+}
+
+/// Not in the answer key: responses that arrive at different times and parses of different
+/// lengths. Under one GIL (tokio's lock serves the longest waiter first), the first parse must
+/// start as soon as the first response is in, long before the last one arrives, and the
+/// requests must finish exactly when a GIL that is never idle while a response waits says.
+#[test]
+fn parsing_starts_as_soon_as_a_response_arrives() {
+    let requests: Vec<Request> = (0..REQUESTS)
+        .map(|id| Request {
+            id,
+            wait: Duration::from_millis(u64::from(20 + (id * 37) % 100)),
+            parse: Duration::from_millis(u64::from(5 + (id * 11) % 17)),
+        })
+        .collect();
+    let mut by_arrival = requests.clone();
+    by_arrival.sort_by_key(|r| r.wait);
+    let one_gil_done = by_arrival
+        .iter()
+        .fold(Duration::ZERO, |free_at, r| free_at.max(r.wait) + r.parse);
+    let expectations = [
+        (
+            "one after another",
+            Model::OneAfterAnother,
+            requests.iter().map(|r| r.wait + r.parse).sum(),
+        ),
+        ("threads, one GIL", Model::ThreadsOneGil, one_gil_done),
+        (
+            "processes, a GIL each",
+            Model::ProcessesAGilEach,
+            requests.iter().map(|r| r.wait + r.parse).max().unwrap(),
+        ),
+    ];
+    for (how, model, expected) in expectations {
+        let run = run(model, requests.clone());
+        check_run(how, &requests, &run);
+        if let Model::ThreadsOneGil = model {
+            let first_parse = run.recorder.first_parse.lock().unwrap().unwrap_or_default();
+            let last_response = run
+                .recorder
+                .last_response
+                .lock()
+                .unwrap()
+                .unwrap_or_default();
+            EXERCISE.check(
+                first_parse < last_response,
+                format!(
+                    "{how}: the first parse began at {} ms, after the last response arrived at {} \
+                     ms: a request must parse its response as soon as it has it, holding the GIL \
+                     only for the parse",
+                    first_parse.as_millis(),
+                    last_response.as_millis()
+                ),
+            );
+        }
+        EXERCISE.check(
+            run.elapsed == expected,
+            format!(
+                "{how}, with waits of 20 to 119 ms and parses of 5 to 21 ms: took {} ms of virtual \
+                 time, not {} ms. Hold the GIL for the parse only, from the moment the response \
+                 is in until parse returns",
+                run.elapsed.as_millis(),
+                expected.as_millis()
+            ),
+        );
+    }
 }

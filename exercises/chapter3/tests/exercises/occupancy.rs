@@ -1,8 +1,7 @@
-//! What the threads did inside `work`, recorded with atomics (shared by exercises 3.2 and 3.3).
+//! What the threads did inside `work` (shared by exercises 3.2 and 3.3), and the tests' own
+//! answers to exercise 3.1.
 
-use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::thread::{self, ThreadId};
 
@@ -19,62 +18,99 @@ pub fn squares(numbers: Range<u64>) -> u128 {
     below(numbers.end) - below(numbers.start)
 }
 
+/// What the threads did inside `work`: the toolkit's occupancy counter, plus the order of the
+/// calls and a wait on each thread's first call.
 #[derive(Default)]
 pub struct Occupancy {
-    inside: AtomicUsize,
-    most_inside: AtomicUsize,
-    worked: Mutex<Vec<Range<u64>>>,
-    threads: Mutex<HashSet<ThreadId>>,
-    thread_names: Mutex<BTreeSet<String>>,
-    arrived: Mutex<usize>,
-    everyone_arrived: Condvar,
+    region: support::testkit::Occupancy,
+    /// Every call to `work`, in the order the calls began, with the thread that made it.
+    calls: Mutex<Vec<(ThreadId, Range<u64>)>>,
+    /// How many threads have entered `work`.
+    entered: Mutex<usize>,
+    changed: Condvar,
 }
 
 impl Occupancy {
-    /// The `work` the exercises are given: records who is inside, calls `meet` while inside
-    /// (and as the first visit of a new thread, if `first_visit` is set), then sums the squares.
-    pub fn work(&self, numbers: Range<u64>, meet: impl FnOnce(bool)) -> u128 {
-        let now_inside = self.inside.fetch_add(1, Ordering::SeqCst) + 1;
-        self.most_inside.fetch_max(now_inside, Ordering::SeqCst);
-        let current = thread::current();
-        let name = current.name().unwrap_or("a thread with no name");
-        self.thread_names.lock().unwrap().insert(name.to_owned());
-        let first_visit = self.threads.lock().unwrap().insert(current.id());
-        meet(first_visit);
-        self.worked.lock().unwrap().push(numbers.clone());
-        self.inside.fetch_sub(1, Ordering::SeqCst);
+    /// The `work` the exercises are given: records who is inside and in what order; on a
+    /// thread's first call, waits (inside) until `threads` threads have entered `work`, or
+    /// until `someone_waits()` (another thread waits in line for the lock this one holds);
+    /// then sums the squares by formula. Whoever changes what `someone_waits` sees calls
+    /// [`Occupancy::nudge`].
+    pub fn work(
+        &self,
+        numbers: Range<u64>,
+        threads: usize,
+        someone_waits: impl Fn() -> bool,
+    ) -> u128 {
+        let inside = self.region.enter();
+        let me = thread::current().id();
+        self.calls.lock().unwrap().push((me, numbers.clone()));
+        if inside.first_of_its_thread() {
+            let mut entered = self.entered.lock().unwrap();
+            *entered += 1;
+            self.changed.notify_all();
+            // Bounded by events, not by time: threads that never run at the same time never
+            // get past it (the watchdog then ends the test with the exercise's hang hint).
+            drop(
+                self.changed
+                    .wait_while(entered, |entered| *entered < threads && !someone_waits())
+                    .unwrap(),
+            );
+        }
+        drop(inside);
         squares(numbers)
     }
 
-    /// Waits until `threads` different threads have called this, at most once per thread; after
-    /// that it never waits again. Only threads that really run at the same time get past it.
-    pub fn rendezvous(&self, threads: usize) {
-        let mut arrived = self.arrived.lock().unwrap();
-        *arrived += 1;
-        self.everyone_arrived.notify_all();
-        while *arrived < threads {
-            arrived = self.everyone_arrived.wait(arrived).unwrap();
-        }
+    /// Something a waiting first step looks at has changed: let it look again.
+    pub fn nudge(&self) {
+        let _entered = self.entered.lock().unwrap();
+        self.changed.notify_all();
     }
 
     pub fn most_inside(&self) -> usize {
-        self.most_inside.load(Ordering::SeqCst)
+        self.region.most()
     }
 
     /// The ranges `work` was called with, sorted.
     pub fn worked(&self) -> Vec<Range<u64>> {
-        let mut worked = self.worked.lock().unwrap().clone();
+        let mut worked: Vec<Range<u64>> = self
+            .calls
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(_, numbers)| numbers.clone())
+            .collect();
         worked.sort_by_key(|numbers| (numbers.start, numbers.end));
         worked
     }
 
-    /// How many different threads called `work`.
-    pub fn threads(&self) -> usize {
-        self.threads.lock().unwrap().len()
+    /// Runs of consecutive calls by the same thread, in call order: with one thread per piece
+    /// and the lock held around the whole piece, exactly one run per thread.
+    pub fn runs(&self) -> usize {
+        let calls = self.calls.lock().unwrap();
+        let changes = calls
+            .windows(2)
+            .filter(|pair| pair[0].0 != pair[1].0)
+            .count();
+        if calls.is_empty() { 0 } else { changes + 1 }
     }
 
-    /// The names of the threads that called `work`.
-    pub fn thread_names(&self) -> BTreeSet<String> {
-        self.thread_names.lock().unwrap().clone()
+    /// How many different threads called `work`.
+    pub fn threads(&self) -> usize {
+        self.region.threads()
     }
+
+    /// The names of the threads that called `work`, sorted.
+    pub fn thread_names(&self) -> Vec<String> {
+        self.region.thread_names()
+    }
+}
+
+/// The pieces exercise 3.1 asks for, computed the tests' own way: piece `k` of `parts` starts
+/// after `k` base-size pieces plus one extra number for each earlier piece that got one.
+pub fn expected_pieces(numbers: Range<u64>, parts: usize) -> Vec<Range<u64>> {
+    let parts = parts as u64;
+    let len = numbers.end.saturating_sub(numbers.start);
+    let start_of = |k: u64| numbers.start + k * (len / parts) + k.min(len % parts);
+    (0..parts).map(|k| start_of(k)..start_of(k + 1)).collect()
 }

@@ -68,25 +68,65 @@ fn par_map_and_par_total_use_rayon_threads_and_keep_order() {
          indexed parallel iterator keeps the order",
     );
     let expected_total = expected.iter().fold(0u64, |sum, x| sum.wrapping_add(*x));
-    insta::assert_snapshot!(format!(
-        "function    inputs  results                  where the work ran\n\
+    EXERCISE.check(
+        total == expected_total,
+        format!("par_total gave {total}, the total of the mapped values is {expected_total}"),
+    );
+    EXERCISE.answer_key(|| {
+        insta::assert_snapshot!(format!(
+            "function    inputs  results                  where the work ran\n\
          par_map     {:>6}  {:<24} {}\n\
          par_total   {:>6}  {:<24} {}\n",
-        inputs.len(),
-        if mapped == expected {
-            "in input order"
-        } else {
-            "WRONG"
-        },
-        map_calls.summary(),
-        inputs.len(),
-        if total == expected_total {
-            "the right total"
-        } else {
-            "WRONG"
-        },
-        total_calls.summary(),
-    ));
+            inputs.len(),
+            if mapped == expected {
+                "in input order"
+            } else {
+                "WRONG"
+            },
+            map_calls.summary(),
+            inputs.len(),
+            if total == expected_total {
+                "the right total"
+            } else {
+                "WRONG"
+            },
+            total_calls.summary(),
+        ))
+    });
+}
+
+/// Inputs in no answer key, with values near `u64::MAX` so that the total wraps around: a
+/// plain `sum()` overflows (a panic in a debug build), where `wrapping_add` goes on.
+#[test]
+fn par_map_and_par_total_on_other_inputs_and_a_total_that_wraps() {
+    let inputs: Vec<u64> = (0..300u64).map(|i| (i * 48_271) % 65_537).collect();
+    let work = |n: u64| u64::MAX - n * n;
+    let expected: Vec<u64> = inputs.iter().map(|&n| work(n)).collect();
+    let expected_total = expected.iter().fold(0u64, |sum, x| sum.wrapping_add(*x));
+    let given = inputs.clone();
+    let (mapped, total, empty_total) = EXERCISE.run(move || {
+        (
+            par_map(&given, work),
+            par_total(&given, work),
+            par_total(&[], work),
+        )
+    });
+    EXERCISE.check(
+        mapped == expected,
+        "par_map on 300 other inputs: the results must be work(input) for each input, in input \
+         order",
+    );
+    EXERCISE.check(
+        total == expected_total,
+        format!(
+            "par_total on 300 other inputs gave {total} instead of {expected_total}: the total \
+             wraps around u64::MAX (wrapping_add)"
+        ),
+    );
+    EXERCISE.check(
+        empty_total == 0,
+        format!("par_total of no inputs gave {empty_total}: the total of nothing is 0"),
+    );
 }
 
 #[test]
@@ -94,7 +134,7 @@ fn par_chunks_map_calls_work_once_per_chunk() {
     let inputs: Vec<u64> = (1..=23).collect();
     let mut rows =
         String::from("chunk size  chunks seen by work (first..=last)             results\n");
-    for chunk_size in [5, 1, 23, 100] {
+    for chunk_size in [5, 1, 23, 100, 0] {
         let given = inputs.clone();
         let (results, mut chunks) = EXERCISE.run(move || {
             let chunks = Mutex::new(Vec::new());
@@ -125,7 +165,7 @@ fn par_chunks_map_calls_work_once_per_chunk() {
         };
         rows.push_str(&format!("{chunk_size:>10}  {shown:<44} {results}\n"));
     }
-    insta::assert_snapshot!(rows);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(rows));
 }
 
 #[test]
@@ -157,5 +197,5 @@ fn par_map_on_pool_runs_on_a_pool_of_the_chosen_size() {
             calls.summary()
         ));
     }
-    insta::assert_snapshot!(rows);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(rows));
 }

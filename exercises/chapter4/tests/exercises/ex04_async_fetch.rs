@@ -28,8 +28,8 @@ struct InFlight {
     most: AtomicUsize,
 }
 
-/// A simulated server: `/never` never answers, `/missing` is a 404, any other page answers
-/// after `LATENCY` with a body naming it.
+/// A simulated server: `/never` never answers, `/missing` is a 404, `/slow/{ms}/..` answers
+/// after `ms` milliseconds, any other page answers after `LATENCY`; a body names its page.
 async fn simulated_get(url: String, in_flight: Arc<InFlight>) -> Result<String, String> {
     let now = in_flight.now.fetch_add(1, Ordering::SeqCst) + 1;
     in_flight.most.fetch_max(now, Ordering::SeqCst);
@@ -44,11 +44,17 @@ async fn simulated_get(url: String, in_flight: Arc<InFlight>) -> Result<String, 
     if url.ends_with("/never") {
         std::future::pending::<()>().await;
     }
-    tokio::time::sleep(LATENCY).await;
+    tokio::time::sleep(latency_of(&url)).await;
     if url.ends_with("/missing") {
         return Err("404 Not Found".to_owned());
     }
     Ok(format!("<title>{url}</title>"))
+}
+
+fn latency_of(url: &str) -> Duration {
+    url.split_once("/slow/")
+        .and_then(|(_, rest)| rest.split('/').next()?.parse().ok())
+        .map_or(LATENCY, Duration::from_millis)
 }
 
 /// Runs `fetch_all` on a paused clock; returns the results, the most requests in flight at
@@ -110,7 +116,7 @@ fn a_thousand_requests_take_as_long_as_their_limit_allows() {
             elapsed.as_millis()
         ));
     }
-    insta::assert_snapshot!(table);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(table));
 }
 
 #[test]
@@ -133,5 +139,75 @@ fn each_url_gets_its_own_result_and_nothing_waits_forever() {
         elapsed.as_millis(),
         TIMEOUT.as_millis()
     ));
-    insta::assert_snapshot!(table);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(table));
+}
+
+/// Later requests finish first (every page is quicker than the one before it), so results
+/// gathered as they complete come out reversed. Inputs in no answer key.
+#[test]
+fn later_requests_finish_first_and_the_order_is_kept() {
+    let urls: Vec<String> = (0..30)
+        .map(|i| format!("http://127.0.0.1/slow/{}/{i}", 300 - 10 * i))
+        .collect();
+    let (fetched, most, _) = run(urls.clone(), 7);
+    let got: Vec<&str> = fetched.iter().map(|f| f.url.as_str()).collect();
+    EXERCISE.check(
+        got == urls,
+        format!(
+            "30 requests, each quicker than the one before: the results came back as\n{}\n\
+             return them in the order of the URLs, not in the order they finish (await the \
+             handles in input order)",
+            got.iter()
+                .map(|url| url.rsplit('/').next().unwrap_or(url))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    );
+    let wrong: Vec<&Fetched> = fetched
+        .iter()
+        .filter(|f| f.page.as_ref() != Ok(&format!("<title>{}</title>", f.url)))
+        .collect();
+    EXERCISE.check(
+        wrong.is_empty(),
+        format!("every page answers within the timeout, yet: {wrong:?}"),
+    );
+    EXERCISE.check(
+        most <= 7,
+        format!("{most} requests were in flight at once with a limit of 7"),
+    );
+    EXERCISE.check(
+        most == 7,
+        format!("at most {most} requests were in flight at once with a limit of 7 and 30 URLs"),
+    );
+}
+
+/// One request at a time, each taking 1.5 s of the 2 s allowed: the third waits 3 s for its
+/// turn and must still succeed, because the timeout counts from when a request starts.
+#[test]
+fn the_timeout_starts_with_the_request_not_with_the_wait_for_a_permit() {
+    let urls: Vec<String> = (0..3)
+        .map(|i| format!("http://127.0.0.1/slow/1500/{i}"))
+        .collect();
+    let (fetched, most, elapsed) = run(urls, 1);
+    let timed_out: Vec<&str> = fetched
+        .iter()
+        .filter(|f| f.page.is_err())
+        .map(|f| f.url.as_str())
+        .collect();
+    EXERCISE.check(
+        timed_out.is_empty(),
+        format!(
+            "with a limit of 1, three requests of 1.5 s each and a 2 s timeout, {timed_out:?} \
+             failed: start the timeout after taking the permit, around the fetch alone, not \
+             around the wait for a turn"
+        ),
+    );
+    EXERCISE.check(
+        most == 1 && elapsed == Duration::from_millis(4500),
+        format!(
+            "limit 1, three requests of 1.5 s: expected 1 in flight and 4500 ms of virtual \
+             time, got {most} and {} ms",
+            elapsed.as_millis()
+        ),
+    );
 }

@@ -7,7 +7,7 @@ use chapter5::threaded::{scrape_sequential, scrape_threaded};
 use support::Exercise;
 use support::site::Site;
 
-use crate::{LATENCY, TIMEOUT, results_table, urls};
+use crate::{LATENCY, PATHS, TIMEOUT, paths_urls, results_table, results_table_of, urls};
 
 const EXERCISE: Exercise = Exercise::new("5.2", "ch05/02-threads.md").with_hang_hint(
     "a thread that keeps the queue's lock while it fetches makes every other thread wait; take \
@@ -18,7 +18,7 @@ const THREADS: usize = 4;
 
 #[test]
 fn at_most_n_requests_at_once_results_in_input_order() {
-    // The site holds the first four page requests until all four are waiting (at most 1.5 s):
+    // The site holds the first four page requests until all four are waiting (at most 4 s):
     // threads that really fetch at the same time get there together.
     let site = Site::gather(LATENCY, THREADS);
     let urls = urls(&site);
@@ -41,22 +41,37 @@ fn at_most_n_requests_at_once_results_in_input_order() {
              threads that fetch at the same time"
         ),
     );
-    insta::assert_snapshot!(format!(
-        "{table}\nthreads: {THREADS}, most requests in flight at once: {most}\n"
-    ));
+    EXERCISE.answer_key(|| {
+        insta::assert_snapshot!(format!(
+            "{table}\nthreads: {THREADS}, most requests in flight at once: {most}\n"
+        ))
+    });
 }
 
 #[test]
 fn sequential_means_one_request_at_a_time() {
     let site = Site::start(LATENCY);
-    let urls = urls(&site);
+    // Every URL but the one that waits for all the others (one at a time, it would wait
+    // forever).
+    let paths: Vec<&str> = PATHS
+        .into_iter()
+        .filter(|path| !path.starts_with("/after"))
+        .collect();
+    let urls = paths_urls(&site, &paths);
+    let sent = urls.clone();
     let scraped = EXERCISE.run_within(Duration::from_secs(20), move || {
         let client = blocking_client(TIMEOUT);
         scrape_sequential(&client, &urls)
     });
-    let table = results_table(&EXERCISE, &site, &scraped);
-    insta::assert_snapshot!(format!(
-        "{table}\nsequential, most requests in flight at once: {}\n",
-        site.most_in_flight()
-    ));
+    let table = results_table_of(&EXERCISE, &site, &sent, &scraped);
+    let most = site.most_in_flight();
+    EXERCISE.check(
+        most == 1,
+        format!("the site saw {most} requests at once: sequential means one after another"),
+    );
+    EXERCISE.answer_key(|| {
+        insta::assert_snapshot!(format!(
+            "{table}\nsequential, most requests in flight at once: {most}\n"
+        ))
+    });
 }

@@ -53,5 +53,46 @@ fn chunks_for_every_input_size_including_empty_and_tiny() {
             sizes.len()
         ));
     }
-    insta::assert_snapshot!(table);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(table));
+}
+
+/// Sizes in no answer key, checked against the rules: at most `parts` chunks (one at least),
+/// none empty, all of one size but the last, which is no larger; joined, they are the input.
+#[test]
+fn chunks_keep_their_rules_for_many_sizes() {
+    let data = test_data(200);
+    for records in (0..=200).step_by(7).chain([2, 6, 9, 11, 13, 197]) {
+        for parts in [0, 1, 2, 3, 5, 6, 8, 13, 64, 300] {
+            let given = data[..records].to_vec();
+            let (size, sizes, rejoined) = EXERCISE.run(move || {
+                let chunks = chunk_list(&given, parts);
+                (
+                    chunk_size(given.len(), parts),
+                    chunks.iter().map(|chunk| chunk.len()).collect::<Vec<_>>(),
+                    chunks
+                        .iter()
+                        .flat_map(|chunk| chunk.iter().map(|record| record.id))
+                        .collect::<Vec<_>>(),
+                )
+            });
+            let expected_size = records.div_ceil(parts.max(1)).max(1);
+            let ids: Vec<u64> = data[..records].iter().map(|record| record.id).collect();
+            let fits = size == expected_size
+                && rejoined == ids
+                && sizes.len() <= parts.max(1)
+                && sizes.iter().all(|&len| len > 0)
+                && sizes.split_last().is_none_or(|(last, rest)| {
+                    rest.iter().all(|&len| len == size) && *last <= size
+                });
+            EXERCISE.check(
+                fits,
+                format!(
+                    "{records} records in {parts} parts gave chunk size {size} (expected \
+                     {expected_size}: round up, at least 1) and chunks of {sizes:?}: at most \
+                     {} chunks, none empty, all of the chunk size but the last, in order",
+                    parts.max(1)
+                ),
+            );
+        }
+    }
 }

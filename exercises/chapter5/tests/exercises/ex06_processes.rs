@@ -4,8 +4,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use chapter5::chunks::{Processed, process_chunk, test_data};
+use chapter5::pool::ChunkError;
 use chapter5::pool::ChunkPool;
-use chapter5::processes::process_in_processes;
+use chapter5::processes::{RecordError, process_in_processes};
 use support::Exercise;
 
 const EXERCISE: Exercise = Exercise::new("5.6", "ch05/06-processes.md").with_hang_hint(
@@ -93,5 +94,92 @@ fn every_record_comes_back_once_even_when_a_worker_crashes() {
         table.push_str(&format!("{:<3} {shown}\n", record.id));
     }
     table.push_str(&format!("\nshutdown, exit codes: {exits:?}\n"));
-    insta::assert_snapshot!(table);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(table));
+}
+
+/// Workers that answer, but wrongly, and workers that break in the middle of a reply. Chunks of
+/// two records; one record of each chunk but the first makes its worker misbehave.
+#[test]
+fn a_reply_that_does_not_answer_the_chunk_is_not_trusted() {
+    let misbehaviours = ["short", "renumber", "reverse", "garbage", "half"];
+    let mut data = test_data(2 * (misbehaviours.len() as u64 + 1));
+    for (chunk, misbehaviour) in misbehaviours.iter().enumerate() {
+        data[2 * (chunk + 1) + chunk % 2].category = Some((*misbehaviour).to_owned());
+    }
+    let parts = misbehaviours.len() + 1;
+    let given = data.clone();
+    let results = EXERCISE.run_within(Duration::from_secs(15), move || {
+        let mut pool = ChunkPool::new(worker_program(), 2).expect("start the pool");
+        let results = process_in_processes(&mut pool, &given, parts);
+        let _ = pool.shutdown();
+        results
+    });
+    EXERCISE.check(
+        results.len() == data.len(),
+        format!(
+            "{} records went in, {} results came out: one per record, whatever the workers sent \
+             (a reply is input: one that does not hold one processed record per record sent \
+             gives each record of its chunk RecordError::BadReply)",
+            data.len(),
+            results.len()
+        ),
+    );
+    let mut table = String::from("chunk  the worker             results\n");
+    for (chunk, pair) in results.chunks(2).enumerate() {
+        let (what, expected): (&str, Vec<Result<Processed, RecordError>>) = match chunk {
+            0 => (
+                "answers right",
+                process_chunk(&data[..2]).into_iter().map(Ok).collect(),
+            ),
+            _ => {
+                let what = misbehaviours[chunk - 1];
+                let error = match what {
+                    "garbage" => RecordError::ChunkFailed {
+                        chunk,
+                        error: ChunkError::Garbage,
+                    },
+                    "half" => RecordError::ChunkFailed {
+                        chunk,
+                        error: ChunkError::WorkerExited,
+                    },
+                    _ => RecordError::BadReply { chunk },
+                };
+                (what, vec![Err(error); 2])
+            }
+        };
+        let doing = match what {
+            "short" => "sends one record short",
+            "renumber" => "changes an id",
+            "reverse" => "reverses the records",
+            "garbage" => "sends garbage",
+            "half" => "dies mid-reply",
+            _ => what,
+        };
+        EXERCISE.check(
+            pair == expected.as_slice(),
+            format!(
+                "chunk {chunk}: the worker {doing}, and its records came out as {pair:?}: \
+                 {}",
+                if chunk == 0 {
+                    "a right reply gives each record its processed record"
+                } else if matches!(what, "garbage" | "half") {
+                    "a failed chunk gives each of its records RecordError::ChunkFailed with the \
+                     pool's error"
+                } else {
+                    "a reply is input: unless it holds one processed record per record sent, \
+                     with the same ids in the same order, give each record of the chunk \
+                     RecordError::BadReply"
+                }
+            ),
+        );
+        let shown: Vec<String> = pair
+            .iter()
+            .map(|result| match result {
+                Ok(processed) => format!("ok {}", processed.id),
+                Err(error) => format!("error: {error}"),
+            })
+            .collect();
+        table.push_str(&format!("{chunk:>5}  {doing:<22} {}\n", shown.join("; ")));
+    }
+    EXERCISE.answer_key(|| insta::assert_snapshot!(table));
 }

@@ -5,8 +5,8 @@
 //! snapshots are the answer key: change your code, not the `.snap` files.
 //!
 //! The scraper's tests start a real HTTP server on 127.0.0.1 (`support::site`) with pages that
-//! answer after a fixed latency, a 404, malformed HTML, a page without a title and a page that
-//! never answers.
+//! answer after a fixed latency, a 404, malformed HTML, a page without a title, a page that
+//! never answers and a page that answers only after the others.
 
 mod ex01_fetch_and_parse;
 mod ex02_threaded;
@@ -22,11 +22,15 @@ use support::site::Site;
 
 /// Every page answers after this long.
 const LATENCY: Duration = Duration::from_millis(20);
-/// The client gives up on a request after this long (the `/never` page needs it). Longer than
-/// the site's `GATHER_PATIENCE`, so that no request is abandoned while it waits at the gate.
-const TIMEOUT: Duration = Duration::from_secs(2);
+/// The client gives up on a request after this long. A right answer never waits for it (only
+/// `/never` does, in exercise 5.1, with a client of its own), so it is long enough that a busy
+/// machine cannot make a page late; and longer than the site's `GATHER_PATIENCE`, so that no
+/// request is abandoned while it waits at the gate.
+const TIMEOUT: Duration = Duration::from_secs(6);
 
 /// The scrapers' URL list: the first four pages, then every kind of trouble, then more pages.
+/// `/after/11` answers once the 11 other URLs have been answered: it finishes last, so results
+/// listed in the order they finish are out of order, every run.
 const PATHS: [&str; 12] = [
     "/page/alpha",
     "/page/beta",
@@ -34,7 +38,7 @@ const PATHS: [&str; 12] = [
     "/page/delta",
     "/missing",
     "/malformed",
-    "/never",
+    "/after/11",
     "/untitled",
     "/page/epsilon",
     "/page/zeta",
@@ -43,7 +47,11 @@ const PATHS: [&str; 12] = [
 ];
 
 fn urls(site: &Site) -> Vec<String> {
-    PATHS.iter().map(|path| site.url(path)).collect()
+    paths_urls(site, &PATHS)
+}
+
+fn paths_urls(site: &Site, paths: &[&str]) -> Vec<String> {
+    paths.iter().map(|path| site.url(path)).collect()
 }
 
 /// One row of a results table, with the URL shortened to its path (the port changes per run).
@@ -67,15 +75,29 @@ fn row(site: &Site, scraped: &Scraped) -> String {
 
 /// The whole results table, after checking that every URL came back once, in order.
 fn results_table(exercise: &support::Exercise, site: &Site, scraped: &[Scraped]) -> String {
-    let sent = urls(site);
+    results_table_of(exercise, site, &urls(site), scraped)
+}
+
+fn results_table_of(
+    exercise: &support::Exercise,
+    site: &Site,
+    sent: &[String],
+    scraped: &[Scraped],
+) -> String {
     let got: Vec<&str> = scraped.iter().map(|s| s.url.as_str()).collect();
+    let short = |url: &str| url.strip_prefix(&site.url("")).unwrap_or(url).to_owned();
     exercise.check(
         got == sent.iter().map(String::as_str).collect::<Vec<_>>(),
         format!(
-            "{} URLs went in and {} results came out: every URL must come back exactly once, in \
-             input order, failures included",
+            "{} URLs went in and {} results came out, in this order:\n{}\nevery URL must come \
+             back exactly once, in input order (not in the order the requests finish: /after/11 \
+             finishes last), failures included",
             sent.len(),
-            got.len()
+            got.len(),
+            got.iter()
+                .map(|url| short(url))
+                .collect::<Vec<_>>()
+                .join(" ")
         ),
     );
     let mut table = String::from("url             title                   length\n");

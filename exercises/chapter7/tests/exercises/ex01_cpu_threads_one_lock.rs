@@ -1,73 +1,138 @@
 //! Exercise 7.1: threads for CPU work that all need one lock
 //! (book: src/ch07/01-cpu-threads-one-lock.md).
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::collections::HashSet;
+use std::sync::{Condvar, Mutex, PoisonError};
+use std::thread::{self, ThreadId};
+use std::time::Duration;
 
 use chapter7::cpu_threads_one_lock::sum_of_squares;
 use support::Exercise;
 
-use crate::InFlight;
-
 const EXERCISE: Exercise = Exercise::new("7.1", "ch07/01-cpu-threads-one-lock.md");
-const MISTAKE: &str = "threads for CPU work that all need one lock";
 
 const THREADS: usize = 4;
 const NUMBERS: u64 = 4_000;
-/// How long the first squares wait for the other threads to arrive. Correct code gets them all
-/// there in microseconds; this only bounds the wait when they can never come.
-const GATHERING_LIMIT: Duration = Duration::from_secs(3);
+/// How long a gathering waits without anyone new arriving before it gives up. Threads that can
+/// run together arrive within microseconds; this only ends the wait when they never can.
+const QUIET_LIMIT: Duration = Duration::from_secs(1);
+
+/// Who is inside `square` now, the most at once, and every thread seen there.
+#[derive(Default)]
+struct Squares {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct State {
+    inside: usize,
+    most: usize,
+    threads: HashSet<ThreadId>,
+    /// Set once `want` threads were inside at once, or nobody new came for `QUIET_LIMIT`.
+    gathered: bool,
+}
+
+impl Squares {
+    /// Squares `n`. Until `want` threads have been inside at once (or the wait is given up),
+    /// each call waits there, so that threads able to run together are caught together.
+    fn square(&self, n: u64, want: usize) -> u64 {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.inside += 1;
+        state.most = state.most.max(state.inside);
+        state.threads.insert(thread::current().id());
+        state.gathered |= state.inside >= want;
+        self.changed.notify_all();
+        while !state.gathered {
+            let arrived = state.inside;
+            let (next, waited) = self
+                .changed
+                .wait_timeout(state, QUIET_LIMIT)
+                .unwrap_or_else(PoisonError::into_inner);
+            state = next;
+            if waited.timed_out() && state.inside == arrived {
+                state.gathered = true;
+                self.changed.notify_all();
+            }
+        }
+        state.inside -= 1;
+        n * n
+    }
+}
+
+/// What one call of `sum_of_squares` came to.
+struct Outcome {
+    sum: u64,
+    most_at_once: usize,
+    threads_used: usize,
+}
+
+fn run(numbers: Vec<u64>, threads: usize) -> Outcome {
+    EXERCISE.run(move || {
+        let squares = Squares::default();
+        let sum = sum_of_squares(&numbers, threads, |n| squares.square(n, threads));
+        let state = squares
+            .state
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        Outcome {
+            sum,
+            most_at_once: state.most,
+            threads_used: state.threads.len(),
+        }
+    })
+}
+
+/// The checks every scenario shares, in the order a learner should meet them.
+fn check(outcome: &Outcome, numbers: &[u64], threads: usize) {
+    let expected: u64 = numbers.iter().map(|n| n * n).sum();
+    let described = format!("{} numbers on {threads} threads", numbers.len());
+    EXERCISE.check(
+        outcome.most_at_once > 1,
+        format!(
+            "only 1 of {} threads was ever computing at a time ({described}): each of the \
+             others stood waiting until the one computing had finished, so the threads did the \
+             work of one",
+            outcome.threads_used
+        ),
+    );
+    EXERCISE.check(
+        outcome.sum == expected,
+        format!(
+            "the sum of squares came out as {}, expected {expected} ({described}): a difference \
+             of {}, so some squares were lost or counted twice",
+            outcome.sum,
+            expected.abs_diff(outcome.sum)
+        ),
+    );
+    EXERCISE.check(
+        outcome.threads_used == threads,
+        format!(
+            "{} threads computed squares, for {threads} asked ({described}): one chunk per \
+             thread, the chunks as equal as they can be",
+            outcome.threads_used
+        ),
+    );
+}
 
 #[test]
 fn all_threads_compute_at_once() {
-    let computing = Arc::new(InFlight::default());
-    let recorder = Arc::clone(&computing);
-    let sum = EXERCISE.run(move || {
-        let numbers: Vec<u64> = (1..=NUMBERS).collect();
-        let gathered = AtomicBool::new(false);
-        let started = Instant::now();
-        sum_of_squares(&numbers, THREADS, |n| {
-            recorder.enter();
-            // Until every thread has been seen computing at once (or the wait is given up),
-            // each square lingers, so that threads able to run together are caught together.
-            while !gathered.load(Ordering::SeqCst) {
-                if recorder.now() >= THREADS || started.elapsed() > GATHERING_LIMIT {
-                    gathered.store(true, Ordering::SeqCst);
-                }
-                thread::yield_now();
-            }
-            recorder.leave();
-            n * n
-        })
-    });
-    let expected: u64 = (1..=NUMBERS).map(|n| n * n).sum();
-    EXERCISE.check(
-        sum == expected,
-        format!("the sum is {sum}, expected {expected}: every square must be added exactly once"),
-    );
-    EXERCISE.check(
-        computing.most() > 1,
-        format!(
-            "mistake still present ({MISTAKE}): at most 1 of {THREADS} threads computed at once \
-             (recorded concurrency 1): compute without holding the lock, and take it once to add \
-             each thread's subtotal"
-        ),
-    );
-    EXERCISE.check(
-        computing.most() == THREADS,
-        format!(
-            "{} threads computed at once, expected {THREADS}: start `threads` threads, one chunk \
-             each",
-            computing.most()
-        ),
-    );
+    let numbers: Vec<u64> = (1..=NUMBERS).collect();
+    let outcome = run(numbers.clone(), THREADS);
+    check(&outcome, &numbers, THREADS);
     EXERCISE.answer_key(|| {
         insta::assert_snapshot!(format!(
             "threads  numbers  sum of squares     most threads computing at once\n\
-         {THREADS:>7}  {NUMBERS:>7}  {sum:>14}     {}\n",
-            computing.most()
+         {THREADS:>7}  {NUMBERS:>7}  {:>14}     {}\n",
+            outcome.sum, outcome.most_at_once
         ))
     });
+}
+
+/// Numbers that do not split evenly, and are not in the answer key.
+#[test]
+fn uneven_numbers_are_split_and_summed_too() {
+    let numbers: Vec<u64> = (0..10).map(|k| 1_000 + 37 * k * k).collect();
+    let outcome = run(numbers.clone(), THREADS);
+    check(&outcome, &numbers, THREADS);
 }

@@ -1,8 +1,8 @@
 //! The tests of chapter 7. Run them with `cargo test -p chapter7`.
 //!
 //! Every exercise file starts out holding one mistake, so every test fails at first, with a line
-//! of the form `exercise 7.N: mistake still present (<the mistake>): <what the test saw> ...`.
-//! Fix the code until the line is gone. The snapshots are the answer key: change your code, not
+//! of the form `exercise 7.N: <what the test saw go wrong>. Read <the page> in the book`. Find
+//! the mistake behind it and fix the code until the line is gone. The snapshots are the answer key: change your code, not
 //! the `.snap` files.
 
 mod ex01_cpu_threads_one_lock;
@@ -41,10 +41,6 @@ impl InFlight {
 
     fn leave(&self) {
         self.now.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
-    }
-
-    fn now(&self) -> usize {
-        self.now.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     fn most(&self) -> usize {

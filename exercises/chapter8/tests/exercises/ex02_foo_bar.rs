@@ -1,42 +1,82 @@
 //! Exercise 8.2: foo and bar, alternately (book: src/ch08/02-foo-bar.md).
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chapter8::foo_bar::FooBar;
+use loom::thread;
 use support::Exercise;
 
-use crate::start_orders::{Task, outcome_table, permutations, run_in_order};
+use crate::every_interleaving;
+use crate::start_orders::{
+    Outcome, Start, Task, check_all_at_once, outcome_table, permutations, printed_or_fail, start,
+};
 
 const EXERCISE: Exercise = Exercise::new("8.2", "ch08/02-foo-bar.md").with_hang_hint(
     "one side waits for a turn the other never hands over: after printing, flip the turn and \
      notify while still holding the lock",
 );
 
-const ROUNDS: usize = 5;
+const NAMES: [&str; 2] = ["foo", "bar"];
 
-fn printed_with_start_order(order: &[usize], rounds: usize) -> String {
+fn printed(how: Start, rounds: usize) -> Outcome {
     let foo_bar = FooBar::new(rounds);
     let printed = Mutex::new(String::new());
     let tasks: Vec<Task> = vec![
         Box::new(|| foo_bar.foo(|| printed.lock().unwrap().push_str("foo"))),
         Box::new(|| foo_bar.bar(|| printed.lock().unwrap().push_str("bar"))),
     ];
-    run_in_order(order, tasks);
-    printed.into_inner().unwrap()
+    start(how, tasks).map_err(|stuck| stuck.describe(&NAMES))?;
+    Ok(printed.into_inner().unwrap())
 }
 
 #[test]
 fn foo_and_bar_alternate_whichever_thread_starts_first() {
     let runs = EXERCISE.run(|| {
         let mut runs = Vec::new();
-        for rounds in [1, ROUNDS] {
+        for rounds in [1, 5] {
             for order in permutations(2) {
-                let names: Vec<&str> = order.iter().map(|&i| ["foo", "bar"][i]).collect();
+                let names: Vec<&str> = order.iter().map(|&i| NAMES[i]).collect();
                 let label = format!("n={rounds}: {}", names.join(", "));
-                runs.push((label, printed_with_start_order(&order, rounds)));
+                runs.push((label, printed(Start::InOrder(&order), rounds)));
             }
         }
         runs
     });
+    let runs = printed_or_fail(EXERCISE, runs);
     EXERCISE.answer_key(|| insta::assert_snapshot!(outcome_table(&runs)));
+}
+
+#[test]
+fn foo_and_bar_started_at_the_same_moment_alternate_for_any_n() {
+    check_all_at_once(
+        EXERCISE,
+        vec![0, 2, 3, 8, 13],
+        4,
+        |how, &n| printed(how, n),
+        |&n| "foobar".repeat(n),
+        |n| format!("n={n}"),
+        "the threads printed",
+    );
+}
+
+#[test]
+fn every_interleaving_alternates() {
+    every_interleaving::check(EXERCISE, None, || {
+        use chapter8::under_loom::foo_bar::FooBar;
+        // std's Arc: see ex01. The record is loom's Mutex, so that loom also tries switching
+        // threads between your code and the print.
+        let foo_bar = Arc::new(FooBar::new(2));
+        let printed = Arc::new(loom::sync::Mutex::new(String::new()));
+        let bar = {
+            let (foo_bar, printed) = (Arc::clone(&foo_bar), Arc::clone(&printed));
+            thread::spawn(move || foo_bar.bar(|| printed.lock().unwrap().push_str("bar")))
+        };
+        foo_bar.foo(|| printed.lock().unwrap().push_str("foo"));
+        bar.join().unwrap();
+        let printed = printed.lock().unwrap().clone();
+        assert!(
+            printed == "foobarfoobar",
+            "the threads printed \"{printed}\""
+        );
+    });
 }

@@ -1,11 +1,15 @@
 //! Exercise 8.5: FizzBuzz on four threads (book: src/ch08/05-fizz-buzz.md).
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chapter8::fizz_buzz::FizzBuzz;
+use loom::thread;
 use support::Exercise;
 
-use crate::start_orders::{Task, outcome_table, permutations, run_in_order};
+use crate::every_interleaving;
+use crate::start_orders::{
+    Outcome, Start, Task, check_all_at_once, outcome_table, permutations, printed_or_fail, start,
+};
 
 const EXERCISE: Exercise = Exercise::new("8.5", "ch08/05-fizz-buzz.md").with_hang_hint(
     "a thread waits for a number that is not its kind and never will be: every thread must also \
@@ -13,10 +17,9 @@ const EXERCISE: Exercise = Exercise::new("8.5", "ch08/05-fizz-buzz.md").with_han
 );
 
 const NAMES: [&str; 4] = ["fizz", "buzz", "fizzbuzz", "number"];
-const N: u32 = 15;
 
-fn printed_with_start_order(order: &[usize]) -> String {
-    let fizz_buzz = FizzBuzz::new(N);
+fn printed(how: Start, n: u32) -> Outcome {
+    let fizz_buzz = FizzBuzz::new(n);
     let printed = Mutex::new(Vec::new());
     let print = |word: String| printed.lock().unwrap().push(word);
     let tasks: Vec<Task> = vec![
@@ -25,8 +28,21 @@ fn printed_with_start_order(order: &[usize]) -> String {
         Box::new(|| fizz_buzz.fizzbuzz(|| print("fizzbuzz".into()))),
         Box::new(|| fizz_buzz.number(|number| print(number.to_string()))),
     ];
-    run_in_order(order, tasks);
-    printed.into_inner().unwrap().join(" ")
+    start(how, tasks).map_err(|stuck| stuck.describe(&NAMES))?;
+    Ok(printed.into_inner().unwrap().join(" "))
+}
+
+/// FizzBuzz from 1 to `n`, computed here.
+fn expected(n: u32) -> String {
+    (1..=n)
+        .map(|i| match (i % 3, i % 5) {
+            (0, 0) => "fizzbuzz".to_owned(),
+            (0, _) => "fizz".to_owned(),
+            (_, 0) => "buzz".to_owned(),
+            _ => i.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -36,9 +52,53 @@ fn four_threads_print_fizzbuzz_in_order_for_every_start_order() {
             .into_iter()
             .map(|order| {
                 let names: Vec<&str> = order.iter().map(|&i| NAMES[i]).collect();
-                (names.join(", "), printed_with_start_order(&order))
+                (names.join(", "), printed(Start::InOrder(&order), 15))
             })
             .collect::<Vec<_>>()
     });
+    let runs = printed_or_fail(EXERCISE, runs);
     EXERCISE.answer_key(|| insta::assert_snapshot!(outcome_table(&runs)));
+}
+
+#[test]
+fn four_threads_started_at_the_same_moment_print_fizzbuzz_for_any_n() {
+    check_all_at_once(
+        EXERCISE,
+        vec![1, 3, 5, 14, 16, 31],
+        3,
+        |how, &n| printed(how, n),
+        |&n| expected(n),
+        |n| format!("n={n}"),
+        "the threads printed",
+    );
+}
+
+#[test]
+fn every_interleaving_prints_fizzbuzz() {
+    // At most 1 forced switch per interleaving: four threads have too many otherwise.
+    every_interleaving::check(EXERCISE, Some(1), || {
+        use chapter8::under_loom::fizz_buzz::FizzBuzz;
+        // std's Arc: see ex01. The record is loom's Mutex, so that loom also tries switching
+        // threads between your code and the print.
+        let fizz_buzz = Arc::new(FizzBuzz::new(3));
+        let printed = Arc::new(loom::sync::Mutex::new(Vec::<String>::new()));
+        let spawn = |side: fn(&FizzBuzz, &mut dyn FnMut(String))| {
+            let (fizz_buzz, printed) = (Arc::clone(&fizz_buzz), Arc::clone(&printed));
+            thread::spawn(move || side(&fizz_buzz, &mut |word| printed.lock().unwrap().push(word)))
+        };
+        let others = [
+            spawn(|fb, print| fb.fizz(|| print("fizz".into()))),
+            spawn(|fb, print| fb.buzz(|| print("buzz".into()))),
+            spawn(|fb, print| fb.fizzbuzz(|| print("fizzbuzz".into()))),
+        ];
+        fizz_buzz.number(|number| printed.lock().unwrap().push(number.to_string()));
+        for other in others {
+            other.join().unwrap();
+        }
+        let printed = printed.lock().unwrap().join(" ");
+        assert!(
+            printed == "1 2 fizz",
+            "with n=3 the threads printed \"{printed}\""
+        );
+    });
 }

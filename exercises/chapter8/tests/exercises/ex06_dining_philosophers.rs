@@ -1,13 +1,14 @@
 //! Exercise 8.6: the dining philosophers (book: src/ch08/06-dining-philosophers.md).
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
 use chapter8::dining_philosophers::DiningTable;
 use support::Exercise;
 
+use crate::every_interleaving;
 use crate::start_orders::{Task, run_in_order};
 
 const EXERCISE: Exercise = Exercise::new("8.6", "ch08/06-dining-philosophers.md").with_hang_hint(
@@ -80,7 +81,7 @@ impl Waiter {
     /// correct one never gets there, and the wait simply ends.
     fn let_everyone_take_the_left_fork(&self) {
         self.holding_left.fetch_add(1, Ordering::SeqCst);
-        for _ in 0..100 {
+        for _ in 0..30 {
             if self.everyone_may_go_on.load(Ordering::SeqCst)
                 || self.holding_left.load(Ordering::SeqCst) == PHILOSOPHERS
             {
@@ -96,8 +97,9 @@ fn forks_of(philosopher: usize) -> (usize, usize) {
     (philosopher, (philosopher + 1) % PHILOSOPHERS)
 }
 
-/// Seats the philosophers in `order`; each eats `MEALS` times.
-fn dinner(order: &[usize], waiter: &Waiter) {
+/// Seats the philosophers in `order`; each eats `MEALS` times. Returns the sentence that says
+/// how the dinner went wrong, if it did.
+fn dinner(order: &[usize], waiter: &Waiter) -> Result<(), String> {
     let table = DiningTable::new(PHILOSOPHERS);
     let table = &table;
     let tasks: Vec<Task> = (0..PHILOSOPHERS)
@@ -122,7 +124,11 @@ fn dinner(order: &[usize], waiter: &Waiter) {
             })
         })
         .collect();
-    run_in_order(order, tasks);
+    let names: Vec<String> = (0..PHILOSOPHERS)
+        .map(|p| format!("philosopher {p}"))
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    run_in_order(order, tasks).map_err(|stuck| stuck.describe(&names))
 }
 
 #[test]
@@ -134,15 +140,20 @@ fn every_philosopher_eats_and_no_fork_is_ever_in_two_hands() {
                 .collect()
         })
         .collect();
-    let waiter = EXERCISE.run(move || {
+    let (waiter, went_wrong) = EXERCISE.run(move || {
         let waiter = Waiter::new();
         for order in &start_orders {
             waiter.everyone_may_go_on.store(false, Ordering::SeqCst);
             waiter.holding_left.store(0, Ordering::SeqCst);
-            dinner(order, &waiter);
+            if let Err(went_wrong) = dinner(order, &waiter) {
+                return (waiter, Some(went_wrong));
+            }
         }
-        waiter
+        (waiter, None)
     });
+    if let Some(went_wrong) = went_wrong {
+        EXERCISE.fail(went_wrong);
+    }
     let mistakes = waiter.mistakes.into_inner().unwrap();
     EXERCISE.check(
         mistakes.is_empty(),
@@ -164,4 +175,89 @@ fn every_philosopher_eats_and_no_fork_is_ever_in_two_hands() {
     }
     table.push_str("\nforks in two hands at once, or meals without both forks: none\n");
     EXERCISE.answer_key(|| insta::assert_snapshot!(table));
+}
+
+#[test]
+fn two_philosophers_who_share_no_fork_eat_at_the_same_time() {
+    // Philosophers 0 (forks 0 and 1) and 2 (forks 2 and 3) share no fork: each, while eating,
+    // waits for the other to be eating too. A table that lets only one philosopher eat at a time
+    // never gets there; the wait gives up after a while and the test says so.
+    const GIVE_UP: Duration = Duration::from_secs(1);
+    let both_ate_together = EXERCISE.run(|| {
+        let table = DiningTable::new(PHILOSOPHERS);
+        // How many are eating right now, and whether both have ever eaten at once.
+        let eating = (Mutex::new((0_usize, false)), Condvar::new());
+        let eat = || {
+            let (state, changed) = &eating;
+            let mut state = state.lock().unwrap();
+            state.0 += 1;
+            if state.0 == 2 {
+                state.1 = true;
+            }
+            changed.notify_all();
+            let (mut state, _) = changed
+                .wait_timeout_while(state, GIVE_UP, |(_, met)| !*met)
+                .unwrap();
+            state.0 -= 1;
+        };
+        thread::scope(|scope| {
+            for philosopher in [0, 2] {
+                let (table, eat) = (&table, &eat);
+                scope.spawn(move || {
+                    table.wants_to_eat(philosopher, || {}, || {}, eat, || {}, || {})
+                });
+            }
+        });
+        let (_, met) = *eating.0.lock().unwrap();
+        met
+    });
+    EXERCISE.check(
+        both_ate_together,
+        "philosophers 0 and 2 share no fork, yet they never ate at the same time: lock only the \
+         two forks a philosopher needs, not the whole table",
+    );
+}
+
+#[test]
+fn three_philosophers_never_deadlock_in_any_interleaving() {
+    const SEATS: usize = 3;
+    every_interleaving::check(EXERCISE, None, || {
+        use chapter8::under_loom::dining_philosophers::DiningTable;
+        // std's Arc: see ex01. Who holds which fork is recorded through loom's Mutex, so that
+        // loom also tries switching threads between your locks and the callbacks.
+        type Holders = loom::sync::Mutex<[Option<usize>; SEATS]>;
+        let table = Arc::new(DiningTable::new(SEATS));
+        let holders: Arc<Holders> = Arc::new(loom::sync::Mutex::new([None; SEATS]));
+        let dine = |table: &DiningTable, holders: &Holders, p: usize| {
+            let (left, right) = (p, (p + 1) % SEATS);
+            let take = |fork: usize| {
+                let mut holders = holders.lock().unwrap();
+                if let Some(other) = holders[fork] {
+                    panic!(
+                        "philosopher {p} picked up fork {fork} while philosopher {other} held it"
+                    );
+                }
+                holders[fork] = Some(p);
+            };
+            let give_back = |fork: usize| holders.lock().unwrap()[fork] = None;
+            table.wants_to_eat(
+                p,
+                || take(left),
+                || take(right),
+                || {},
+                || give_back(left),
+                || give_back(right),
+            );
+        };
+        let others: Vec<_> = (1..SEATS)
+            .map(|p| {
+                let (table, holders) = (Arc::clone(&table), Arc::clone(&holders));
+                loom::thread::spawn(move || dine(&table, &holders, p))
+            })
+            .collect();
+        dine(&table, &holders, 0);
+        for other in others {
+            other.join().unwrap();
+        }
+    });
 }

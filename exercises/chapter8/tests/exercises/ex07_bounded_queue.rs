@@ -1,14 +1,15 @@
 //! Exercise 8.7: a bounded blocking queue (book: src/ch08/07-bounded-queue.md).
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
 use chapter8::bounded_queue::BoundedQueue;
 use support::Exercise;
 
-use crate::start_orders::{Task, run_in_order};
+use crate::every_interleaving;
+use crate::start_orders::{Start, Task, start};
 
 const EXERCISE: Exercise = Exercise::new("8.7", "ch08/07-bounded-queue.md").with_hang_hint(
     "a producer waits on a full queue (or a consumer on an empty one) and nobody wakes it: \
@@ -97,8 +98,8 @@ fn exchange(
     producers: usize,
     consumers: usize,
     capacity: usize,
-    order: &[usize],
-) -> (Vec<Vec<usize>>, usize) {
+    how: Start,
+) -> Result<(Vec<Vec<usize>>, usize), String> {
     const ITEMS: usize = 120;
     let queue = BoundedQueue::new(capacity);
     let longest = AtomicUsize::new(0);
@@ -121,25 +122,30 @@ fn exchange(
             received.lock().unwrap()[consumer] = got;
         }));
     }
-    let order: Vec<usize> = order.to_vec();
-    run_in_order(&order, tasks);
-    (received.into_inner().unwrap(), longest.into_inner())
+    let names: Vec<String> = (0..producers)
+        .map(|p| format!("producer {p}"))
+        .chain((0..consumers).map(|c| format!("consumer {c}")))
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    start(how, tasks).map_err(|stuck| stuck.describe(&names))?;
+    Ok((received.into_inner().unwrap(), longest.into_inner()))
 }
 
 #[test]
 fn producers_and_consumers_lose_nothing_reorder_nothing_and_never_overfill() {
     // (producers, consumers, capacity, start order: producers are 0.., consumers follow)
-    let setups: [(usize, usize, usize, &[usize]); 4] = [
-        (1, 1, 3, &[0, 1]),
-        (1, 1, 3, &[1, 0]),
-        (3, 2, 2, &[0, 1, 2, 3, 4]),
-        (3, 2, 2, &[3, 4, 0, 1, 2]),
+    let setups: [(usize, usize, usize, Start<'static>); 5] = [
+        (1, 1, 3, Start::InOrder(&[0, 1])),
+        (1, 1, 3, Start::InOrder(&[1, 0])),
+        (3, 2, 2, Start::InOrder(&[0, 1, 2, 3, 4])),
+        (3, 2, 2, Start::InOrder(&[3, 4, 0, 1, 2])),
+        (3, 3, 1, Start::AllAtOnce),
     ];
     let rows = EXERCISE.run(move || {
         setups
             .iter()
-            .map(|&(producers, consumers, capacity, order)| {
-                let (received, longest) = exchange(producers, consumers, capacity, order);
+            .map(|&(producers, consumers, capacity, how)| {
+                let (received, longest) = exchange(producers, consumers, capacity, how)?;
                 let mut all: Vec<usize> = received.iter().flatten().copied().collect();
                 all.sort_unstable();
                 let expected: Vec<usize> = (0..producers)
@@ -153,18 +159,58 @@ fn producers_and_consumers_lose_nothing_reorder_nothing_and_never_overfill() {
                         from_p.windows(2).all(|pair| pair[0] < pair[1])
                     })
                 });
-                let starts = if order[0] < producers { "producers" } else { "consumers" };
-                format!(
+                let starts = match how {
+                    Start::InOrder(order) if order[0] < producers => "producers",
+                    Start::InOrder(_) => "consumers",
+                    Start::AllAtOnce => "all at once",
+                };
+                Ok(format!(
                     "{producers:>9} | {consumers:>9} | {capacity:>8} | {starts:<12} | {each_once:<13} | {:<8} | {}\n",
                     if in_order { "yes" } else { "NO" },
                     if longest <= capacity { "no" } else { "YES" },
-                )
+                ))
             })
-            .collect::<String>()
+            .collect::<Result<String, String>>()
     });
+    let rows = rows.unwrap_or_else(|stuck| EXERCISE.fail(stuck));
     let table = format!(
         "producers | consumers | capacity | start first  | each item once | in order | ever over capacity\n\
          ----------|-----------|----------|--------------|---------------|----------|-------------------\n{rows}"
     );
     EXERCISE.answer_key(|| insta::assert_snapshot!(table));
+}
+
+#[test]
+fn two_producers_and_two_consumers_never_get_stuck_in_any_interleaving() {
+    // A queue of one place, two producers and two consumers: a wake-up meant for a consumer that
+    // reaches a producer (or the other way round) leaves someone asleep in some interleaving.
+    every_interleaving::check(EXERCISE, Some(1), || {
+        use chapter8::under_loom::bounded_queue::BoundedQueue;
+        // std's Arc: see ex01.
+        let queue = Arc::new(BoundedQueue::new(1));
+        let producers: Vec<_> = [1, 2]
+            .into_iter()
+            .map(|item| {
+                let queue = Arc::clone(&queue);
+                loom::thread::spawn(move || {
+                    queue.push(item);
+                    let len = queue.len();
+                    assert!(len <= 1, "a queue of capacity 1 held {len} items");
+                })
+            })
+            .collect();
+        let consumer = {
+            let queue = Arc::clone(&queue);
+            loom::thread::spawn(move || queue.pop())
+        };
+        let mut got = vec![queue.pop(), consumer.join().unwrap()];
+        for producer in producers {
+            producer.join().unwrap();
+        }
+        got.sort_unstable();
+        assert!(
+            got == [1, 2],
+            "the consumers got {got:?} from pushes of 1 and 2"
+        );
+    });
 }

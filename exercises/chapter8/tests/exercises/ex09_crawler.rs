@@ -6,25 +6,27 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use chapter8::crawler::crawl;
 use support::Exercise;
+use support::testkit::Occupancy;
 
 const EXERCISE: Exercise = Exercise::new("8.9", "ch08/09-crawler.md").with_hang_hint(
     "the crawl never ends: workers wait for new pages that will never come. The crawl is over \
      when the queue is empty and no fetch is in flight; then every waiting worker must be woken",
 );
 
-/// Pages of the site besides the home page "/".
+/// Pages of the site of the answer key, besides the home page "/".
 const PAGES: usize = 24;
 
-/// The site: "/" links to the first ten pages, a page that does not exist and another host;
-/// every page links to the next one, to one further away, back home, and to another host.
-fn page(path: &str) -> Option<String> {
+/// A site of `pages` pages besides "/": "/" links to the first ten pages, a page that does not
+/// exist and another host; every page links to the next one, to one further away, back home,
+/// and to another host.
+fn page(path: &str, pages: usize) -> Option<String> {
     let links: Vec<String> = if path == "/" {
         (0..10)
             .map(|i| format!("/page/{i}"))
@@ -35,10 +37,10 @@ fn page(path: &str) -> Option<String> {
             .strip_prefix("/page/")?
             .parse()
             .ok()
-            .filter(|&i| i < PAGES)?;
+            .filter(|&i| i < pages)?;
         vec![
-            format!("/page/{}", (i + 1) % PAGES),
-            format!("/page/{}", (2 * i + 3) % PAGES),
+            format!("/page/{}", (i + 1) % pages),
+            format!("/page/{}", (2 * i + 3) % pages),
             "/".to_owned(),
             "http://example.com/elsewhere".to_owned(),
         ]
@@ -55,25 +57,27 @@ fn page(path: &str) -> Option<String> {
 /// A real HTTP/1.0 server for the site, with a request log.
 struct Site {
     address: SocketAddr,
+    pages: usize,
     requests: Mutex<BTreeMap<String, usize>>,
-    in_flight: AtomicUsize,
-    most_in_flight: AtomicUsize,
+    /// The requests being answered right now, and the most there ever were at once.
+    open: Occupancy,
     /// Until this opens, each page request waits (at most 2 s) for `limit` requests to be open
-    /// at once: a crawler that keeps fewer requests open than allowed shows up as a smaller
-    /// "most requests at once".
+    /// at once, and then a little longer, in case a crawler opens more than allowed: one that
+    /// keeps fewer requests open shows up as a smaller "most requests at once", one that opens
+    /// more as a larger one.
     rendezvous_open: AtomicBool,
     limit: usize,
     stopping: AtomicBool,
 }
 
 impl Site {
-    fn start(limit: usize) -> Arc<Site> {
+    fn start(limit: usize, pages: usize) -> Arc<Site> {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a port on 127.0.0.1");
         let site = Arc::new(Site {
             address: listener.local_addr().expect("the server's own address"),
+            pages,
             requests: Mutex::new(BTreeMap::new()),
-            in_flight: AtomicUsize::new(0),
-            most_in_flight: AtomicUsize::new(0),
+            open: Occupancy::new(),
             rendezvous_open: AtomicBool::new(false),
             limit,
             stopping: AtomicBool::new(false),
@@ -119,12 +123,11 @@ impl Site {
             .entry(path.clone())
             .or_default() += 1;
 
-        let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-        self.most_in_flight.fetch_max(now, Ordering::SeqCst);
+        let open = self.open.enter();
         if path.starts_with("/page/") {
             self.wait_for_company();
         }
-        let response = match page(&path) {
+        let response = match page(&path, self.pages) {
             Some(body) => format!(
                 "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{body}",
                 body.len()
@@ -134,15 +137,26 @@ impl Site {
         let _ = stream.write_all(response.as_bytes());
         // Count the request as finished before closing: the crawler cannot start its next
         // request on this worker until it has seen the connection close.
-        self.in_flight.fetch_sub(1, Ordering::SeqCst);
+        drop(open);
     }
 
     fn wait_for_company(&self) {
+        // How long the requests stay open once the limit is reached: time for a crawler that
+        // does not respect the limit to open one more. A correct one pays it once per crawl.
+        const GRACE: Duration = Duration::from_millis(200);
         let deadline = Instant::now() + Duration::from_secs(2);
-        while !self.rendezvous_open.load(Ordering::SeqCst)
-            && self.in_flight.load(Ordering::SeqCst) < self.limit
-            && Instant::now() < deadline
-        {
+        let mut limit_reached: Option<Instant> = None;
+        while !self.rendezvous_open.load(Ordering::SeqCst) && Instant::now() < deadline {
+            let open = self.open.now();
+            if open > self.limit {
+                break;
+            }
+            if open == self.limit {
+                let since = *limit_reached.get_or_insert_with(Instant::now);
+                if since.elapsed() >= GRACE {
+                    break;
+                }
+            }
             thread::sleep(Duration::from_millis(1));
         }
         self.rendezvous_open.store(true, Ordering::SeqCst);
@@ -155,12 +169,17 @@ impl Site {
     }
 }
 
+/// The pages of a site with `pages` pages besides "/".
+fn reachable(pages: usize) -> BTreeSet<String> {
+    std::iter::once("/".to_owned())
+        .chain((0..pages).map(|i| format!("/page/{i}")))
+        .collect()
+}
+
 /// The table a correct crawler produces, as seen by the server.
 fn crawl_report(limit: usize, fetched: &BTreeSet<String>, site: &Site) -> String {
     let requests = site.requests.lock().unwrap().clone();
-    let reachable: BTreeSet<String> = std::iter::once("/".to_owned())
-        .chain((0..PAGES).map(|i| format!("/page/{i}")))
-        .collect();
+    let reachable = reachable(site.pages);
     let repeated: Vec<String> = requests
         .iter()
         .filter(|&(_, &count)| count > 1)
@@ -180,27 +199,82 @@ fn crawl_report(limit: usize, fetched: &BTreeSet<String>, site: &Site) -> String
             "requests for /missing (a broken link)",
             requests.get("/missing").copied().unwrap_or(0).to_string(),
         ),
-        row(
-            "most requests at once",
-            site.most_in_flight.load(Ordering::SeqCst).to_string(),
-        ),
+        row("most requests at once", site.open.most().to_string()),
     ]
     .concat()
 }
 
 #[test]
 fn the_crawler_fetches_every_page_once_with_bounded_concurrency() {
-    let report = EXERCISE.run(|| {
+    let crawls = EXERCISE.run(|| {
         [1, 4]
             .into_iter()
             .map(|limit| {
-                let site = Site::start(limit);
+                let site = Site::start(limit, PAGES);
                 let fetched = crawl(site.address, "/", limit);
                 site.stop();
-                crawl_report(limit, &fetched, &site)
+                let most = site.open.most();
+                (limit, most, crawl_report(limit, &fetched, &site))
             })
             .collect::<Vec<_>>()
-            .join("\n")
     });
+    for &(limit, most, _) in &crawls {
+        EXERCISE.check(
+            most <= limit,
+            format!("with a limit of {limit}, {most} requests were open at once"),
+        );
+        EXERCISE.check(
+            most == limit,
+            format!(
+                "with a limit of {limit}, at most {most} request(s) were open at once, although \
+                 pages were waiting to be fetched: keep {limit} requests in flight while there \
+                 is work (a worker may only stop when the queue is empty and no fetch is in \
+                 flight; the lock must not be held during a fetch)"
+            ),
+        );
+    }
+    let report: Vec<String> = crawls.into_iter().map(|(_, _, report)| report).collect();
+    let report = report.join("\n");
     EXERCISE.answer_key(|| insta::assert_snapshot!(report));
+}
+
+#[test]
+fn another_site_is_crawled_completely_within_its_limit() {
+    // Not in the answer key: a bigger site, another limit, checked page by page.
+    const OTHER_PAGES: usize = 40;
+    const LIMIT: usize = 3;
+    let (fetched, requests, most) = EXERCISE.run(|| {
+        let site = Site::start(LIMIT, OTHER_PAGES);
+        let fetched = crawl(site.address, "/", LIMIT);
+        site.stop();
+        let requests = site.requests.lock().unwrap().clone();
+        (fetched, requests, site.open.most())
+    });
+    let missed: Vec<String> = reachable(OTHER_PAGES)
+        .difference(&fetched)
+        .cloned()
+        .collect();
+    EXERCISE.check(
+        missed.is_empty(),
+        format!(
+            "on a site of {} pages, crawl() did not return {missed:?}",
+            OTHER_PAGES + 1
+        ),
+    );
+    let twice: Vec<String> = requests
+        .iter()
+        .filter(|&(_, &count)| count > 1)
+        .map(|(path, count)| format!("{path} x{count}"))
+        .collect();
+    EXERCISE.check(
+        twice.is_empty(),
+        format!(
+            "on a site of {} pages, pages were fetched more than once: {twice:?}",
+            OTHER_PAGES + 1
+        ),
+    );
+    EXERCISE.check(
+        most <= LIMIT,
+        format!("with a limit of {LIMIT}, {most} requests were open at once"),
+    );
 }

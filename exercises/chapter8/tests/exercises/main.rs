@@ -4,31 +4,20 @@
 //! a snapshot that does not match shows the expected lines (`-`) against yours (`+`). The
 //! snapshots are the answer key: change your code, not the `.snap` files.
 //!
-//! The drills run on real threads, started in many orders (see `start_orders`), so that a
-//! solution which only works when the threads happen to arrive in a lucky order fails. The small
-//! drills are also checked under every interleaving with loom:
-//! `cargo test -p chapter8 --features loom` (those tests run only with the feature).
+//! The drills run on real threads, started in many orders and all at once (see `start_orders`),
+//! so that a solution which only works when the threads happen to arrive in a lucky order fails.
+//! The drills with shared state (8.1 to 8.8) are also checked under every interleaving of a small
+//! run with loom (see `every_interleaving`).
 
+mod every_interleaving;
 mod start_orders;
 
-#[cfg(not(feature = "loom"))]
 mod ex01_in_order;
-#[cfg(not(feature = "loom"))]
 mod ex02_foo_bar;
-#[cfg(not(feature = "loom"))]
 mod ex03_zero_even_odd;
-#[cfg(not(feature = "loom"))]
 mod ex04_h2o;
-#[cfg(not(feature = "loom"))]
 mod ex05_fizz_buzz;
-#[cfg(not(feature = "loom"))]
 mod ex06_dining_philosophers;
-#[cfg(not(feature = "loom"))]
 mod ex07_bounded_queue;
-#[cfg(not(feature = "loom"))]
 mod ex08_thread_pool;
-#[cfg(not(feature = "loom"))]
 mod ex09_crawler;
-
-#[cfg(feature = "loom")]
-mod loom_models;

@@ -18,6 +18,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use cpu_time::ProcessTime;
+use support::gil::Gil;
 
 use chapter3::amdahl::parallel_fraction;
 use chapter3::lock_or_free::{steps, sum_on_free_threads, sum_under_one_lock};
@@ -172,7 +173,8 @@ fn cpu_bound(settings: &Settings, cores: usize) -> Vec<Experiment> {
     let expected = 2 * sum_of_squares(0..n);
     let tasks = [0..n, 0..n];
     let check = move |total: u128| assert_eq!(total, expected, "a CPU-bound run got a wrong sum");
-    let gil = Mutex::new(());
+    // A plain mutex: whoever grabs it first (the tests use one that takes turns).
+    let gil = Gil::new();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(cores)
         .build()
