@@ -7,11 +7,11 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{cpythons, root};
+use common::{cpythons, output_within, root};
 
 const DRILLS: usize = 9;
 /// Far more than the drills need even on a busy machine; the harness's own watchdog ends a
@@ -25,34 +25,15 @@ fn check(python: &PathBuf, solutions: bool) -> (bool, String) {
         .arg("exercises/chapter8/python/check.py")
         .arg("all")
         .current_dir(root())
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .env("PYTHONDONTWRITEBYTECODE", "1");
     if solutions {
         command.arg("--solutions");
     }
-    let mut child = command.spawn().expect("could not start Python");
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("could not wait for Python") {
-            break status;
-        }
-        if started.elapsed() > LIMIT {
-            let _ = child.kill();
-            panic!(
-                "{} check.py all did not finish within {LIMIT:?}",
-                python.display()
-            );
-        }
-        thread::sleep(Duration::from_millis(50));
-    };
-    let output = child
-        .wait_with_output()
-        .expect("could not read check.py's output");
+    let what = format!("{} check.py all", python.display());
+    let output = output_within(command, LIMIT, &what);
     let text = String::from_utf8_lossy(&output.stdout).into_owned()
         + &String::from_utf8_lossy(&output.stderr);
-    (status.success(), text)
+    (output.status.success(), text)
 }
 
 #[test]

@@ -4,11 +4,10 @@
 
 mod common;
 
-use std::io::Read;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
-use common::{cpythons, root};
+use common::{cpythons, output_within, root};
 
 /// Far more than `--quick` needs; a lab stuck longer than this is killed and reported.
 const LIMIT: Duration = Duration::from_secs(120);
@@ -20,42 +19,19 @@ fn python() -> String {
 /// Runs the lab and returns its standard output, or fails with a message that says why.
 fn run_lab() -> String {
     let python = python();
-    let mut child = Command::new(&python)
-        .args(["python/gil_lab.py", "--quick"])
-        .current_dir(root())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "the Python lab needs `{python}` ({error}). Install Python 3 (3.9 or newer), or set \
-                 PYTHON=/path/to/python3"
-            )
-        });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("could not wait for the Python lab") {
-            break status;
-        }
-        if started.elapsed() > LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("python/gil_lab.py --quick did not finish within {LIMIT:?}: killed");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let mut stdout = String::new();
-    let mut stderr = String::new();
-    if let Some(mut out) = child.stdout.take() {
-        let _ = out.read_to_string(&mut stdout);
-    }
-    if let Some(mut err) = child.stderr.take() {
-        let _ = err.read_to_string(&mut stderr);
-    }
+    let mut command = Command::new(&python);
+    command.args(["python/gil_lab.py", "--quick"]).current_dir(root());
+    let what = format!(
+        "`{python} python/gil_lab.py --quick` (the lab needs Python 3.9 or newer; set \
+         PYTHON=/path/to/python3 to use another)"
+    );
+    let output = output_within(command, LIMIT, &what);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
-        status.success(),
-        "python/gil_lab.py --quick failed ({status}):\n{stdout}\n{stderr}"
+        output.status.success(),
+        "python/gil_lab.py --quick failed ({}):\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
     );
     stdout
 }
