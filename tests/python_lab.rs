@@ -20,7 +20,9 @@ fn python() -> String {
 fn run_lab() -> String {
     let python = python();
     let mut command = Command::new(&python);
-    command.args(["python/gil_lab.py", "--quick"]).current_dir(root());
+    command
+        .args(["python/gil_lab.py", "--quick"])
+        .current_dir(root());
     let what = format!(
         "`{python} python/gil_lab.py --quick` (the lab needs Python 3.9 or newer; set \
          PYTHON=/path/to/python3 to use another)"
@@ -139,7 +141,11 @@ fn the_old_gil_experiments_run_on_every_cpython_here() {
         );
         let row = stdout.lines().last().unwrap_or_default();
         let cells = cells(row);
-        assert_eq!(cells.len(), 6, "CPython {version}: not a table row: {row:?}");
+        assert_eq!(
+            cells.len(),
+            6,
+            "CPython {version}: not a table row: {row:?}"
+        );
         assert_eq!(cells[0], version.as_str(), "CPython {version}: {row:?}");
     }
 }

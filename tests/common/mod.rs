@@ -170,11 +170,24 @@ pub fn output_within(mut command: Command, limit: std::time::Duration, what: &st
             bytes
         })
     };
-    let stdout = read(child.stdout.take().map(|pipe| Box::new(pipe) as Box<dyn Read + Send>));
-    let stderr = read(child.stderr.take().map(|pipe| Box::new(pipe) as Box<dyn Read + Send>));
+    let stdout = read(
+        child
+            .stdout
+            .take()
+            .map(|pipe| Box::new(pipe) as Box<dyn Read + Send>),
+    );
+    let stderr = read(
+        child
+            .stderr
+            .take()
+            .map(|pipe| Box::new(pipe) as Box<dyn Read + Send>),
+    );
     let started = std::time::Instant::now();
     let status = loop {
-        if let Some(status) = child.try_wait().expect("could not wait for a child process") {
+        if let Some(status) = child
+            .try_wait()
+            .expect("could not wait for a child process")
+        {
             break status;
         }
         if started.elapsed() > limit {

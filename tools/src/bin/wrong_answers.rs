@@ -407,11 +407,7 @@ impl PythonTests {
         let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
         let mut command = Command::new(python);
         command
-            .args([
-                "exercises/chapter8/python/check.py",
-                drill,
-                "--solutions",
-            ])
+            .args(["exercises/chapter8/python/check.py", drill, "--solutions"])
             .current_dir(&self.checkout)
             .env("PYTHONDONTWRITEBYTECODE", "1");
         command
