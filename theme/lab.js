@@ -14,7 +14,7 @@
     ["turns", "Take turns every N ticks (chapter 1)"],
     ["ticks", "Before Python 3.2: a check every N ticks"],
     ["interval", "Since Python 3.2: switch interval of N ticks"],
-    ["processes", "A process per thread, a GIL each"],
+    ["processes", "A GIL per process (or interpreter), a thread each"],
     ["free", "Free-threaded: no GIL"],
   ];
   const HAS_INTERVAL = new Set(["turns", "ticks", "interval", "processes"]);
