@@ -314,6 +314,7 @@ for (const file of withPictures) {
 
 // 5b. The GIL labs (theme/lab.js, the lab crate in WebAssembly), driven as a reader would.
 const labTimes = [];
+const labWork = [];
 for (const file of pages.filter((file) => readFileSync(file, "utf8").includes('class="gil-lab"'))) {
   if (where(file) === "print.html") continue;
   const name = where(file);
@@ -355,9 +356,11 @@ for (const file of pages.filter((file) => readFileSync(file, "utf8").includes('c
       select.value = "free";
       select.dispatchEvent(new Event("change", { bubbles: true }));
       await new Promise((done) => requestAnimationFrame(() => done()));
-      return { ms: performance.now() - started, changed: root.querySelector(".lab-timeline").innerHTML !== before };
+      return { ms: performance.now() - started, changed: root.querySelector(".lab-timeline").innerHTML !== before,
+        work: Number(root.dataset.redrawMs) };
     });
     labTimes.push(timed.ms);
+    labWork.push(timed.work);
     const free = await state();
     if (!timed.changed || !free.figures.includes("most threads running Python at once")) {
       problems.push(`${label}: switching to free-threaded did not redraw the timeline`);
@@ -377,9 +380,10 @@ for (const file of pages.filter((file) => readFileSync(file, "utf8").includes('c
   }
   await context.close();
 }
-if (labTimes.length < 3) problems.push(`only ${labTimes.length} GIL labs were found (chapters 1, 2 and 3 have one each)`);
-else console.log(`GIL labs: ${labTimes.length} driven; a control change to the redrawn picture took ` +
-  `${Math.min(...labTimes).toFixed(1)}-${Math.max(...labTimes).toFixed(1)} ms`);
+if (labTimes.length < 3 && only.length === 0) problems.push(`only ${labTimes.length} GIL labs were found (chapters 1, 2 and 3 have one each)`);
+if (labTimes.length > 0) console.log(`GIL labs: ${labTimes.length} driven; a control change to the redrawn picture took ` +
+  `${Math.min(...labTimes).toFixed(1)}-${Math.max(...labTimes).toFixed(1)} ms to the next frame ` +
+  `(simulating and drawing: ${Math.min(...labWork).toFixed(1)}-${Math.max(...labWork).toFixed(1)} ms)`);
 
 // 6. Over HTTP, as the published site: under a sub-path (the site-url of book.toml, as on GitHub
 // Pages), print.html and a chapter page load without console errors, a missing page gets the
