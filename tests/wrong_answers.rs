@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 
 use tools::catalogue;
 
-/// Entries every exercise must have. Raise it as the chapters' catalogues fill up; issue 11
-/// asks for at least 2 per exercise.
-const MIN_ENTRIES_PER_EXERCISE: usize = 0;
+/// Entries every exercise must have: issue 11 asks for at least 2 (every exercise had 3 or
+/// more when this was set). Raise it as the catalogue grows.
+const MIN_ENTRIES_PER_EXERCISE: usize = 2;
 
 #[test]
 fn every_catalogue_entry_is_well_formed_and_applies_to_todays_solution() {
@@ -42,7 +42,6 @@ fn every_catalogue_entry_is_well_formed_and_applies_to_todays_solution() {
 }
 
 #[test]
-#[allow(clippy::absurd_extreme_comparisons)] // While the minimum is still 0.
 fn every_exercise_has_its_share_of_wrong_answers() {
     let root = common::root();
     let dir = root.join("tests/wrong_answers");

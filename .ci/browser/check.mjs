@@ -73,7 +73,8 @@ async function open(url, label, { theme = "light", viewport = DESKTOP, offline =
     .every((lab) => lab.classList.contains("gil-lab-ready") || lab.querySelector(".lab-error")),
   null, { timeout: 20000 }).catch(() => problems.push(`${label}: a GIL lab did not start`));
   const applied = await page.evaluate(() => document.documentElement.className);
-  if (!applied.split(" ").includes(theme)) problems.push(`${label}: theme ${theme} was not applied (${applied})`);
+  // toc.html is the sidebar's frame: it takes the theme from its parent page.
+  if (!url.endsWith("/toc.html") && !applied.split(" ").includes(theme)) problems.push(`${label}: theme ${theme} was not applied (${applied})`);
   return { page, context };
 }
 
@@ -112,24 +113,33 @@ function svgTextProblems({ selector, outside, scale }) {
   const found = [];
   // Only outermost pictures: a picture nested in another is checked with it.
   for (const svg of [...document.querySelectorAll(selector)].filter((svg) => !svg.ownerSVGElement)) {
-    const shapes = [...svg.querySelectorAll("rect")];
     const name = svg.querySelector(":scope > title")?.textContent?.trim() ?? "an SVG picture";
     const [faint, small] = [[], []];
-    for (const text of svg.querySelectorAll("text")) {
+    // Rectangles and texts in document order, which is painting order: a text is drawn over the
+    // rectangles before it. Each box is measured once (a flame graph has thousands).
+    const painted = [];
+    for (const element of svg.querySelectorAll("rect, text")) {
+      const box = element.getBoundingClientRect();
+      if (element.tagName.toLowerCase() === "rect") {
+        const fill = fillOf(element);
+        if (fill && box.width > 0) painted.push({ box, fill });
+        continue;
+      }
+      const text = element;
       const words = text.textContent.trim();
-      const box = text.getBoundingClientRect();
       if (!words || box.width === 0) continue;
       const colour = fillOf(text);
       if (!colour) continue;
       const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
       // What is painted behind the text: the last rectangle before it that covers its middle.
-      let behind = null;
-      for (const shape of shapes) {
-        if (shape.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_PRECEDING) break;
-        const r = shape.getBoundingClientRect();
-        if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) behind = fillOf(shape) ?? behind;
+      let behind = outside;
+      for (let index = painted.length - 1; index >= 0; index -= 1) {
+        const r = painted[index].box;
+        if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) {
+          behind = painted[index].fill;
+          break;
+        }
       }
-      behind ??= outside;
       const ratio = contrast(colour, behind);
       if (ratio < 4.5) faint.push({ words, ratio, colour, behind });
       const size = parseFloat(getComputedStyle(text).fontSize) * (text.getScreenCTM()?.a ?? 1) * scale;

@@ -157,7 +157,19 @@ fn soak(options: &Options) -> Result<usize, String> {
 
     let load = LoadRunner::start(options.load, &root)?;
     let mut failures = 0;
+    let mut rounds_run = 0;
+    let tests_as_built = test_inputs_fingerprint(&root);
     for round in 1..=options.rounds {
+        // The binaries read their snapshots from the checkout: edited or merged snapshots would
+        // fail them, which says nothing about the load.
+        if test_inputs_fingerprint(&root) != tests_as_built {
+            println!(
+                "soak stopped: files under exercises/ or solutions/ changed since the build \
+                 (an edit or a merge); the rounds after that would not test the load"
+            );
+            break;
+        }
+        rounds_run = round;
         let started = Instant::now();
         let mut failed_here = Vec::new();
         let mut slowest_here = (String::new(), 0.0_f64);
@@ -199,7 +211,10 @@ fn soak(options: &Options) -> Result<usize, String> {
         let _ = std::fs::remove_dir_all(copies);
     }
     print_slowest(&timings);
-    println!("soak: {} rounds, {failures} failures", options.rounds);
+    println!("soak: {rounds_run} rounds, {failures} failures");
+    if rounds_run < options.rounds {
+        return Ok(failures.max(1));
+    }
     Ok(failures)
 }
 
@@ -266,6 +281,31 @@ fn copies_dir(root: &Path) -> Result<PathBuf, String> {
     Ok(process::target_dir(root)?
         .join("soak")
         .join(format!("bin-{}", std::process::id())))
+}
+
+/// The size and modification time of every file under `exercises/` and `solutions/` (the
+/// tests, their snapshots and the solutions), to notice a change during a soak.
+fn test_inputs_fingerprint(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut found = Vec::new();
+    let mut pending = vec![root.join("exercises"), root.join("solutions")];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            let Ok(metadata) = entry.metadata() else {
+                continue;
+            };
+            if metadata.is_dir() {
+                pending.push(path);
+            } else {
+                found.push((path, metadata.len(), metadata.modified().ok()));
+            }
+        }
+    }
+    found.sort();
+    found
 }
 
 /// Every package under `solutions/`, by its folder name (`chapterN-solution`).

@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tools::catalogue::{self, Entry, Language, RACE_RUNS};
 use tools::process::{self, Finished};
@@ -170,6 +170,8 @@ struct Verdict {
     caught: bool,
     why: String,
     seconds: f64,
+    /// How long the build took.
+    build_seconds: f64,
     /// What the failing tests printed (of the last run), for `--show`.
     said: Vec<String>,
 }
@@ -180,6 +182,7 @@ impl Verdict {
             caught: false,
             why,
             seconds: 0.0,
+            build_seconds: 0.0,
             said: Vec::new(),
         }
     }
@@ -193,8 +196,8 @@ impl Verdict {
         };
         if self.caught {
             format!(
-                "caught {} [{}{race}] {} ({:.1} s)",
-                wrong.exercise, wrong.kind, wrong.says, self.seconds
+                "caught {} [{}{race}] {} ({:.1} s; build {:.0} s)",
+                wrong.exercise, wrong.kind, wrong.says, self.seconds, self.build_seconds
             )
         } else {
             format!(
@@ -238,11 +241,13 @@ fn check_entry(entry: &Entry, tests: &dyn Tests, checkout: &Path, limit: Duratio
 }
 
 fn build_run_and_judge(entry: &Entry, tests: &dyn Tests, limit: Duration) -> Verdict {
+    let build_started = Instant::now();
     if let Err(error) = tests.build() {
         return Verdict::missed(format!(
             "it does not compile, so it is not a wrong answer the tests can see: {error}"
         ));
     }
+    let build_seconds = build_started.elapsed().as_secs_f64();
     let runs = if entry.wrong.race { RACE_RUNS } else { 1 };
     let mut slowest = 0.0_f64;
     let mut misses = Vec::new();
@@ -263,6 +268,7 @@ fn build_run_and_judge(entry: &Entry, tests: &dyn Tests, limit: Duration) -> Ver
             caught: true,
             why: String::new(),
             seconds: slowest,
+            build_seconds,
             said,
         },
         Some((run, why)) => Verdict {
@@ -276,6 +282,7 @@ fn build_run_and_judge(entry: &Entry, tests: &dyn Tests, limit: Duration) -> Ver
                 )
             },
             seconds: slowest,
+            build_seconds,
             said,
         },
     }
@@ -398,6 +405,9 @@ impl CargoTests {
         command
             .args(["test", "--quiet", "--color", "never", "-p", &self.package])
             .args(["--tests"])
+            // Every entry rebuilds a chapter's tests: without debug info the builds and links
+            // take less time, and panics still name their file and line.
+            .args(["--config", "profile.dev.debug=0"])
             .args(extra)
             .current_dir(&self.checkout)
             .env("CARGO_TARGET_DIR", &self.target)
