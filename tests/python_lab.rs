@@ -8,7 +8,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::root;
+use common::{cpythons, root};
 
 /// Far more than `--quick` needs; a lab stuck longer than this is killed and reported.
 const LIMIT: Duration = Duration::from_secs(120);
@@ -138,5 +138,32 @@ fn the_python_lab_prints_a_well_formed_table() {
             rows.iter().any(|row| row[1].contains(expected)),
             "no row measures `{expected}`:\n{output}"
         );
+    }
+}
+
+/// The old GIL against the new (python/old_gil.py, written so that 2.7 runs it too) runs on every
+/// CPython here and prints its one row; a missing interpreter is simply not in the list.
+#[test]
+fn the_old_gil_experiments_run_on_every_cpython_here() {
+    let found = cpythons();
+    let versions: Vec<&str> = found.iter().map(|(version, _)| version.as_str()).collect();
+    println!("old_gil.py --quick on CPython {}", versions.join(", "));
+    for (version, python) in &found {
+        let output = Command::new(python)
+            .args(["python/old_gil.py", "--quick"])
+            .current_dir(root())
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .output()
+            .expect("could not start Python");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "python/old_gil.py --quick failed on CPython {version}:\n{stdout}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let row = stdout.lines().last().unwrap_or_default();
+        let cells = cells(row);
+        assert_eq!(cells.len(), 6, "CPython {version}: not a table row: {row:?}");
+        assert_eq!(cells[0], version.as_str(), "CPython {version}: {row:?}");
     }
 }

@@ -15,6 +15,10 @@ pub struct Exercise {
     pub title: String,
     /// The exercise crate, e.g. "chapter1".
     pub package: String,
+    /// Where the list shows it: its crate ("chapter8"), or "chapter8py" for the Python drills.
+    pub group: String,
+    /// A Python drill of chapter 8 (`exercises/chapter8/python/*.py`), checked by check.py.
+    pub python: bool,
     /// The exercise file, relative to the repository root.
     pub file: PathBuf,
     /// The book page, relative to the repository root (e.g. "src/ch01/02-one-at-a-time.md").
@@ -32,7 +36,7 @@ impl Exercise {
         let name = self.file.file_name().unwrap_or_default();
         Path::new("solutions")
             .join(&self.package)
-            .join("src")
+            .join(if self.python { "python" } else { "src" })
             .join(name)
     }
 
@@ -64,6 +68,21 @@ pub fn load(root: &Path) -> Result<Vec<Exercise>, String> {
                 exercises.push(exercise);
             }
         }
+        let Ok(drills) = std::fs::read_dir(chapter.path().join("python")) else {
+            continue;
+        };
+        for file in drills.filter_map(Result::ok) {
+            let relative = Path::new("exercises")
+                .join(&package)
+                .join("python")
+                .join(file.file_name());
+            let Ok(source) = std::fs::read_to_string(file.path()) else {
+                continue;
+            };
+            if let Some(exercise) = parse_python(&package, &relative, &source) {
+                exercises.push(exercise);
+            }
+        }
     }
     exercises.sort_by_key(|exercise| number_order(&exercise.number));
     Ok(exercises)
@@ -92,6 +111,8 @@ pub fn parse(package: &str, file: &Path, source: &str) -> Option<Exercise> {
         number: number.to_owned(),
         title: title.trim_end_matches('.').to_owned(),
         package: package.to_owned(),
+        group: package.to_owned(),
+        python: false,
         file: file.to_path_buf(),
         page: doc_line("//! Book: ").unwrap_or_default().to_owned(),
         test_module: format!("ex{stem}"),
@@ -99,12 +120,42 @@ pub fn parse(package: &str, file: &Path, source: &str) -> Option<Exercise> {
     })
 }
 
-/// "1.10" sorts after "1.9".
+/// Reads a Python drill's docstring header: `"""Exercise 8.2 (Python): title.` and a
+/// `Book: src/...` line. The drill is numbered "8.2py" in the runner, keyed by its file name.
+pub fn parse_python(package: &str, file: &Path, source: &str) -> Option<Exercise> {
+    let header = source.lines().next()?.strip_prefix("\"\"\"Exercise ")?;
+    let (number, title) = header.split_once(" (Python): ")?;
+    let page = source
+        .lines()
+        .find_map(|line| line.strip_prefix("Book: "))?
+        .trim();
+    let stem = file.file_stem()?.to_string_lossy().into_owned();
+    Some(Exercise {
+        key: format!("{package}/python/{stem}"),
+        number: format!("{number}py"),
+        title: format!("{} (Python)", title.trim_end_matches('.')),
+        package: package.to_owned(),
+        group: format!("{package}py"),
+        python: true,
+        file: file.to_path_buf(),
+        page: page.to_owned(),
+        test_module: String::new(),
+        find_and_fix: false,
+    })
+}
+
+/// "1.10" sorts after "1.9"; a Python drill ("8.2py") right after its Rust twin.
 fn number_order(number: &str) -> Vec<u32> {
-    number
+    let (number, python) = match number.strip_suffix("py") {
+        Some(number) => (number, true),
+        None => (number, false),
+    };
+    let mut order: Vec<u32> = number
         .split('.')
         .map(|part| part.parse().unwrap_or(u32::MAX))
-        .collect()
+        .collect();
+    order.push(u32::from(python));
+    order
 }
 
 #[cfg(test)]
@@ -160,6 +211,28 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_python_drill_reads_its_docstring() {
+        let source = "\"\"\"Exercise 8.2 (Python): foo and bar, alternately.\nBook: src/ch08/02-foo-bar.md\n";
+        let drill = parse_python(
+            "chapter8",
+            Path::new("exercises/chapter8/python/foo_bar.py"),
+            source,
+        )
+        .unwrap();
+        assert_eq!(drill.number, "8.2py");
+        assert_eq!(drill.key, "chapter8/python/foo_bar");
+        assert_eq!(drill.group, "chapter8py");
+        assert_eq!(drill.page, "src/ch08/02-foo-bar.md");
+        assert_eq!(
+            drill.solution_file(),
+            Path::new("solutions/chapter8/python/foo_bar.py")
+        );
+        let mut numbers = vec!["8.3", "8.2py", "8.2"];
+        numbers.sort_by_key(|number| number_order(number));
+        assert_eq!(numbers, ["8.2", "8.2py", "8.3"]);
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl Course {
         };
         if let Some(package) = chapter_package(query) {
             let in_chapter: Vec<usize> = (0..self.exercises.len())
-                .filter(|&index| self.exercises[index].package == package)
+                .filter(|&index| self.exercises[index].group == package)
                 .collect();
             let first = *in_chapter.first().ok_or_else(|| {
                 format!(
@@ -107,9 +107,9 @@ impl Course {
         if unfinished(&last) {
             return Some(last);
         }
-        let package = &self.exercises[last].package;
+        let group = &self.exercises[last].group;
         (0..self.exercises.len())
-            .filter(|&index| self.exercises[index].package == *package)
+            .filter(|&index| self.exercises[index].group == *group)
             .find(unfinished)
             .or_else(|| self.next_after(last))
     }
@@ -151,8 +151,8 @@ impl Course {
     pub fn chapters(&self) -> Vec<String> {
         let mut chapters: Vec<String> = Vec::new();
         for exercise in &self.exercises {
-            if chapters.last() != Some(&exercise.package) {
-                chapters.push(exercise.package.clone());
+            if !chapters.contains(&exercise.group) {
+                chapters.push(exercise.group.clone());
             }
         }
         chapters
@@ -161,6 +161,12 @@ impl Course {
     /// A chapter's subject, from its crate's description ("Chapter 3 exercises: the impact of
     /// a GIL on CPU-bound and I/O-bound work." gives "the impact of a GIL on ...").
     pub fn chapter_title(&self, package: &str) -> String {
+        if let Some(package) = package.strip_suffix("py") {
+            return format!(
+                "{}'s drills in Python",
+                package.replace("chapter", "chapter ")
+            );
+        }
         let manifest =
             std::fs::read_to_string(self.root.join("exercises").join(package).join("Cargo.toml"))
                 .unwrap_or_default();
@@ -209,10 +215,15 @@ impl Course {
     pub fn record_verdicts(&mut self, package: &str, verdicts: &BTreeMap<String, bool>) {
         for index in 0..self.exercises.len() {
             let exercise = self.exercises[index].clone();
-            if exercise.package != package {
+            if exercise.group != package {
                 continue;
             }
-            let Some(&passed) = verdicts.get(&exercise.test_module) else {
+            let verdict = if exercise.python {
+                &exercise.number
+            } else {
+                &exercise.test_module
+            };
+            let Some(&passed) = verdicts.get(verdict) else {
                 continue;
             };
             let code = self.code(&exercise);
@@ -235,7 +246,12 @@ impl Course {
     /// The hints of an exercise, from its book page.
     pub fn hints(&self, exercise: &Exercise) -> Vec<String> {
         let page = std::fs::read_to_string(self.root.join(&exercise.page)).unwrap_or_default();
-        crate::hints::for_exercise(&page, &exercise.number)
+        // The book names a Python drill "Exercise 8.2 (Python)"; the runner calls it 8.2py.
+        let label = match exercise.number.strip_suffix("py") {
+            Some(drill) if exercise.python => format!("{drill} (Python)"),
+            _ => exercise.number.clone(),
+        };
+        crate::hints::for_exercise(&page, &label)
     }
 
     /// The next hint not seen yet (or the last one again), as "Hint k/n" and its text.
@@ -270,8 +286,12 @@ impl Course {
     }
 }
 
-/// The exercise crate a chapter query names: "3", "chapter3" or "ch3" give "chapter3".
+/// The group a chapter query names: "3", "chapter3" or "ch3" give "chapter3"; "8py" gives
+/// chapter 8's Python drills, "chapter8py".
 fn chapter_package(query: &str) -> Option<String> {
+    if let Some(chapter) = query.strip_suffix("py").and_then(chapter_package) {
+        return Some(format!("{chapter}py"));
+    }
     let number = query
         .strip_prefix("chapter")
         .or_else(|| query.strip_prefix("ch"))
@@ -290,6 +310,8 @@ mod tests {
         assert_eq!(chapter_package("chapter3").as_deref(), Some("chapter3"));
         assert_eq!(chapter_package("ch3").as_deref(), Some("chapter3"));
         assert_eq!(chapter_package("3.2"), None);
+        assert_eq!(chapter_package("8py").as_deref(), Some("chapter8py"));
+        assert_eq!(chapter_package("8.2py"), None);
         assert_eq!(chapter_package("chapter3/requests"), None);
     }
 }

@@ -144,26 +144,41 @@ fn run(course: &mut Course, index: usize) -> Result<bool, String> {
 /// Runs whole chapters once, so that exercises passed with `cargo test -p chapterN` (or edited
 /// since their last run) show what they really are.
 fn check(course: &mut Course, chapter: Option<&str>) -> Result<bool, String> {
-    let packages: Vec<String> = match chapter {
+    let groups: Vec<String> = match chapter {
         Some(query) => {
             let index = course.resolve(Some(query))?.ok_or("no such chapter")?;
-            vec![course.exercises[index].package.clone()]
+            vec![course.exercises[index].group.clone()]
         }
         None => course
             .chapters()
             .into_iter()
-            .filter(|package| {
+            .filter(|group| {
                 course.exercises.iter().any(|exercise| {
-                    exercise.package == *package && course.status(exercise) == Status::Unchecked
+                    exercise.group == *group && course.status(exercise) == Status::Unchecked
                 })
             })
             .collect(),
     };
-    if packages.is_empty() {
+    if groups.is_empty() {
         println!("Nothing changed since the last check.");
     }
     let mut all_compiled = true;
-    for package in &packages {
+    for group in &groups {
+        let drills: Vec<String> = course
+            .exercises
+            .iter()
+            .filter(|exercise| exercise.group == *group && exercise.python)
+            .map(|exercise| exercise.number.clone())
+            .collect();
+        if !drills.is_empty() {
+            println!(
+                "Checking the Python drills: python3 exercises/chapter8/python/check.py all ..."
+            );
+            let outcome = runner::run_python(&course.root, "all", &AtomicBool::new(false));
+            course.record_verdicts(group, &runner::python_verdicts(&outcome.output, &drills));
+            continue;
+        }
+        let package = group;
         println!("Checking {package}: cargo test -p {package} ...");
         let outcome = runner::run_tests(&course.root, package, None, &AtomicBool::new(false));
         if outcome.ending == Ending::CompileError {
@@ -180,7 +195,7 @@ fn check(course: &mut Course, chapter: Option<&str>) -> Result<bool, String> {
         course.record_verdicts(package, &runner::verdicts(&outcome.output));
     }
     println!();
-    let opened = packages
+    let opened = groups
         .first()
         .and_then(|package| course.resolve(Some(package)).ok().flatten());
     print!(

@@ -36,8 +36,14 @@ pub struct Outcome {
     pub output: String,
 }
 
+/// The command that runs a Python drill's tests, from the repository root.
+const PYTHON_CHECK: &str = "exercises/chapter8/python/check.py";
+
 /// The command that runs an exercise's tests, as a learner would type it.
 pub fn command_line(exercise: &Exercise) -> String {
+    if exercise.python {
+        return format!("python3 {PYTHON_CHECK} {}", drill_id(exercise));
+    }
     format!(
         "cargo test -p {} -- {}::",
         exercise.package, exercise.test_module
@@ -46,7 +52,68 @@ pub fn command_line(exercise: &Exercise) -> String {
 
 /// Runs an exercise's tests and waits for them, unless `stop` is set first.
 pub fn run(root: &Path, exercise: &Exercise, stop: &AtomicBool) -> Outcome {
+    if exercise.python {
+        return run_python(root, &drill_id(exercise), stop);
+    }
     run_tests(root, &exercise.package, Some(&exercise.test_module), stop)
+}
+
+/// "8.2" for the Python drill numbered "8.2py".
+fn drill_id(exercise: &Exercise) -> String {
+    exercise.number.trim_end_matches("py").to_owned()
+}
+
+/// Runs the Python drills' check (one drill, or `all`) and waits for it, unless stopped.
+pub fn run_python(root: &Path, drill: &str, stop: &AtomicBool) -> Outcome {
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let child = Command::new(&python)
+        .args([PYTHON_CHECK, drill])
+        .current_dir(root)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    match child {
+        Ok(child) => {
+            let mut outcome = wait(child, stop);
+            if matches!(outcome.ending, Ending::Passed | Ending::Failed) {
+                outcome.ending = classify_python(&outcome.output);
+            }
+            outcome
+        }
+        Err(error) => Outcome {
+            ending: Ending::Failed,
+            output: format!("could not start {python} (Python 3.6 or newer is needed): {error}"),
+        },
+    }
+}
+
+/// check.py ends with "python: N passed, M failed".
+fn classify_python(output: &str) -> Ending {
+    let summary = output
+        .lines()
+        .rev()
+        .find(|line| line.starts_with("python: "));
+    match summary {
+        Some(line) if line.contains(" 0 failed") && !line.contains(": 0 passed") => Ending::Passed,
+        Some(line) if line.contains(": 0 passed, 0 failed") => Ending::NoTests,
+        _ => Ending::Failed,
+    }
+}
+
+/// Which Python drills failed, from check.py's lines ("exercise 8.2 (Python) ..."): every drill
+/// in `drills` that no line names passed.
+pub fn python_verdicts(output: &str, drills: &[String]) -> BTreeMap<String, bool> {
+    drills
+        .iter()
+        .map(|number| {
+            let id = number.trim_end_matches("py");
+            let named = format!("exercise {id} (Python)");
+            let failed = output.lines().any(|line| line.starts_with(&named));
+            (number.clone(), !failed)
+        })
+        .collect()
 }
 
 /// Runs a chapter's tests (all of them, or one exercise's module) and waits for them. Without
@@ -234,6 +301,26 @@ mod tests {
         assert_eq!(classify(false, failed), Ending::Failed);
         let broken = "error[E0308]: mismatched types\nerror: could not compile `chapter1`\n";
         assert_eq!(classify(false, broken), Ending::CompileError);
+    }
+
+    #[test]
+    fn python_runs_are_read_from_check_py() {
+        assert_eq!(
+            classify_python("python: 3 passed, 0 failed\n"),
+            Ending::Passed
+        );
+        assert_eq!(
+            classify_python("exercise 8.2 (Python): no.\npython: 1 passed, 1 failed\n"),
+            Ending::Failed
+        );
+        assert_eq!(classify_python("Traceback ...\n"), Ending::Failed);
+        let drills = ["8.1py".to_owned(), "8.2py".to_owned()];
+        let verdicts = python_verdicts(
+            "exercise 8.2 (Python): no.\npython: 1 passed, 1 failed\n",
+            &drills,
+        );
+        assert_eq!(verdicts["8.1py"], true);
+        assert_eq!(verdicts["8.2py"], false);
     }
 
     #[test]

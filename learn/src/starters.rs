@@ -55,21 +55,28 @@ pub fn render(starters: &Starters) -> String {
     text
 }
 
-/// The exercise files as they are now in the repository (every `.rs` under exercises/*/src).
+/// The exercise files as they are now in the repository: every `.rs` under exercises/*/src, and
+/// every Python drill under exercises/*/python (not its tests or harness).
 pub fn current(root: &Path) -> Starters {
     let mut files = Starters::new();
     let Ok(chapters) = std::fs::read_dir(root.join("exercises")) else {
         return files;
     };
     for chapter in chapters.filter_map(Result::ok) {
-        let Ok(entries) = std::fs::read_dir(chapter.path().join("src")) else {
-            continue;
-        };
+        let folders = [chapter.path().join("src"), chapter.path().join("python")];
+        let entries = folders
+            .iter()
+            .filter_map(|folder| std::fs::read_dir(folder).ok())
+            .flatten();
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
-            if path.extension().is_some_and(|extension| extension == "rs")
-                && let Ok(content) = std::fs::read_to_string(&path)
-            {
+            let is_exercise = match path.extension().and_then(|extension| extension.to_str()) {
+                Some("rs") => true,
+                Some("py") => std::fs::read_to_string(&path)
+                    .is_ok_and(|source| source.starts_with("\"\"\"Exercise ")),
+                _ => false,
+            };
+            if is_exercise && let Ok(content) = std::fs::read_to_string(&path) {
                 let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
                 files.insert(relative, content);
             }

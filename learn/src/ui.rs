@@ -44,14 +44,14 @@ pub fn list(course: &Course, opened: Option<usize>, all: bool) -> String {
         progress_bar(course.done_count(), course.exercises.len()),
         String::new(),
     ];
-    let opened_package = opened.map(|index| course.exercises[index].package.as_str());
+    let opened_package = opened.map(|index| course.exercises[index].group.as_str());
     let mut unchecked = 0;
     for package in course.chapters() {
         let in_chapter: Vec<(usize, &Exercise)> = course
             .exercises
             .iter()
             .enumerate()
-            .filter(|(_, exercise)| exercise.package == package)
+            .filter(|(_, exercise)| exercise.group == package)
             .collect();
         let statuses: Vec<Status> = in_chapter
             .iter()

@@ -195,10 +195,13 @@ fn command(key: KeyEvent) -> Option<char> {
     }
 }
 
-/// The Rust file under exercises/ that was saved, if any; waits a moment so that an editor's
+/// The Rust or Python file under exercises/ that was saved, if any; waits a moment so that an editor's
 /// burst of events (write, rename, touch) starts one run, not five.
 fn saved_an_exercise(changes: &Receiver<PathBuf>) -> Option<PathBuf> {
-    let is_source = |path: &PathBuf| path.extension().is_some_and(|extension| extension == "rs");
+    let is_source = |path: &PathBuf| {
+        path.extension()
+            .is_some_and(|extension| extension == "rs" || extension == "py")
+    };
     let mut saved = changes.try_iter().filter(is_source).last()?;
     thread::sleep(Duration::from_millis(150));
     if let Some(later) = changes.try_iter().filter(is_source).last() {

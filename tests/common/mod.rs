@@ -114,3 +114,38 @@ pub fn feature_runs(crate_dir: &Path) -> Vec<Vec<&'static str>> {
     }
     runs
 }
+
+/// Every CPython found on this machine, one path per version ("3.11.7"), the PATH's `python3`
+/// first: `python3`, `python2.7` and `python3.N` on the PATH, and pyenv's versions beside them.
+/// A reader's machine may have only one; the checks skip what is missing.
+pub fn cpythons() -> Vec<(String, PathBuf)> {
+    let mut candidates: Vec<PathBuf> = vec![PathBuf::from("python3"), PathBuf::from("python2.7")];
+    candidates.extend((6..=15).map(|minor| PathBuf::from(format!("python3.{minor}"))));
+    if let Some(home) = std::env::var_os("HOME") {
+        let pyenv = PathBuf::from(home).join(".pyenv/versions");
+        if let Ok(versions) = std::fs::read_dir(pyenv) {
+            let mut found: Vec<PathBuf> = versions
+                .filter_map(Result::ok)
+                .map(|entry| entry.path().join("bin/python"))
+                .filter(|path| path.is_file())
+                .collect();
+            found.sort();
+            candidates.extend(found);
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut found = Vec::new();
+    for candidate in candidates {
+        let Ok(output) = Command::new(&candidate)
+            .args(["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"])
+            .output()
+        else {
+            continue;
+        };
+        let version = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+        if output.status.success() && seen.insert(version.clone()) {
+            found.push((version, candidate));
+        }
+    }
+    found
+}

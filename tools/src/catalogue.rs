@@ -101,7 +101,7 @@ pub struct Entry {
 pub enum Language {
     /// A Rust exercise file, checked by `cargo test -p chapterN-solution`.
     Rust,
-    /// A Python file (a later addition: run with python3's unittest).
+    /// A Python drill of chapter 8, checked by `exercises/chapter8/python/check.py`.
     Python,
 }
 
@@ -266,9 +266,11 @@ pub fn catalogue_files(dir: &Path) -> Result<Vec<(u32, PathBuf)>, String> {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
+        // `chapter8.toml`, or `chapter8-python.toml` for another language's entries.
         if let Some(number) = name
             .strip_prefix("chapter")
             .and_then(|rest| rest.strip_suffix(".toml"))
+            .map(|rest| rest.split_once('-').map_or(rest, |(number, _)| number))
         {
             let chapter = number.parse().map_err(|_| {
                 format!(

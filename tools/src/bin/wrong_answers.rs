@@ -253,7 +253,7 @@ fn build_run_and_judge(entry: &Entry, tests: &dyn Tests, limit: Duration) -> Ver
     let mut misses = Vec::new();
     let mut said = Vec::new();
     for run in 1..=runs {
-        let finished = match tests.run(limit) {
+        let finished = match tests.run(Some(entry), limit) {
             Ok(finished) => finished,
             Err(error) => return Verdict::missed(format!("cannot run the tests: {error}")),
         };
@@ -349,8 +349,9 @@ fn first_line_with<'a>(text: &'a str, needle: &str) -> Option<&'a str> {
 trait Tests {
     /// Builds what the run needs; `Err` holds the compiler's first error.
     fn build(&self) -> Result<(), String>;
-    /// Runs the tests once, killed after `limit`.
-    fn run(&self, limit: Duration) -> std::io::Result<Finished>;
+    /// Runs the tests once, killed after `limit`: those that can judge `entry`, or all of them
+    /// (`None`, the baseline).
+    fn run(&self, entry: Option<&Entry>, limit: Duration) -> std::io::Result<Finished>;
     /// The names of the tests the output reports as failed.
     fn failing_tests(&self, output: &str) -> Vec<String>;
     /// How the names of the entry's own exercise's tests start.
@@ -362,7 +363,7 @@ trait Tests {
     fn baseline(&self, limit: Duration) -> Result<(), String> {
         self.build()?;
         let run = self
-            .run(limit)
+            .run(None, limit)
             .map_err(|error| format!("cannot run the tests: {error}"))?;
         if run.timed_out() {
             return Err(format!("still running after {:.0} s", limit.as_secs_f64()));
@@ -388,7 +389,60 @@ fn tests_for(entry: &Entry, checkout: &Path, target: &Path) -> Box<dyn Tests> {
             target: target.to_path_buf(),
             package: entry.package(),
         }),
-        Language::Python => Box::new(Unsupported("Python entries are not run yet")),
+        Language::Python => Box::new(PythonTests {
+            checkout: checkout.to_path_buf(),
+        }),
+    }
+}
+
+/// Chapter 8's Python drills: `python3 exercises/chapter8/python/check.py N.M --solutions`,
+/// which runs the drill's unittest tests on the (edited) solution file and prints one line per
+/// failure, each starting "exercise N.M (Python)". The baseline runs every drill (`all`).
+struct PythonTests {
+    checkout: PathBuf,
+}
+
+impl PythonTests {
+    fn check(&self, drill: &str) -> Command {
+        let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
+        let mut command = Command::new(python);
+        command
+            .args([
+                "exercises/chapter8/python/check.py",
+                drill,
+                "--solutions",
+            ])
+            .current_dir(&self.checkout)
+            .env("PYTHONDONTWRITEBYTECODE", "1");
+        command
+    }
+}
+
+impl Tests for PythonTests {
+    fn build(&self) -> Result<(), String> {
+        // Python compiles on import; a syntax error shows as a failure of the run itself.
+        Ok(())
+    }
+
+    fn run(&self, entry: Option<&Entry>, limit: Duration) -> std::io::Result<Finished> {
+        let drill = entry.map_or("all", |entry| entry.wrong.exercise.as_str());
+        process::run_limited(self.check(drill), limit)
+    }
+
+    fn failing_tests(&self, output: &str) -> Vec<String> {
+        output
+            .lines()
+            .filter(|line| line.starts_with("exercise "))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    fn own_test_prefix(&self, entry: &Entry) -> String {
+        format!("exercise {} (Python)", entry.wrong.exercise)
+    }
+
+    fn what_failures_said(&self, output: &str) -> Vec<String> {
+        self.failing_tests(output)
     }
 }
 
@@ -432,7 +486,8 @@ impl Tests for CargoTests {
             .unwrap_or_else(|| "cargo failed to build the tests".to_owned()))
     }
 
-    fn run(&self, limit: Duration) -> std::io::Result<Finished> {
+    fn run(&self, _entry: Option<&Entry>, limit: Duration) -> std::io::Result<Finished> {
+        // The whole chapter: a mistake must fail its own exercise's test, not only a later one.
         process::run_limited(self.cargo(&["--no-fail-fast"]), limit)
     }
 
@@ -455,27 +510,6 @@ impl Tests for CargoTests {
                 std::iter::once(format!("{}:", failure.test)).chain(printed)
             })
             .collect()
-    }
-}
-
-/// A language whose entries cannot be run yet: every entry is reported missed.
-struct Unsupported(&'static str);
-
-impl Tests for Unsupported {
-    fn build(&self) -> Result<(), String> {
-        Err(self.0.to_owned())
-    }
-    fn run(&self, _limit: Duration) -> std::io::Result<Finished> {
-        Err(std::io::Error::other(self.0))
-    }
-    fn failing_tests(&self, _output: &str) -> Vec<String> {
-        Vec::new()
-    }
-    fn own_test_prefix(&self, _entry: &Entry) -> String {
-        String::new()
-    }
-    fn what_failures_said(&self, _output: &str) -> Vec<String> {
-        Vec::new()
     }
 }
 
