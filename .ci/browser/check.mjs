@@ -68,6 +68,10 @@ async function open(url, label, { theme = "light", viewport = DESKTOP, offline =
     if (message.type() === "error") problems.push(`${label}: console error: ${message.text()}`);
   });
   await page.goto(url, { waitUntil: "load", timeout: 30000 });
+  // A GIL lab draws its timeline once its WebAssembly is compiled: the checks see it drawn.
+  await page.waitForFunction(() => [...document.querySelectorAll("main .gil-lab")]
+    .every((lab) => lab.classList.contains("gil-lab-ready") || lab.querySelector(".lab-error")),
+  null, { timeout: 20000 }).catch(() => problems.push(`${label}: a GIL lab did not start`));
   const applied = await page.evaluate(() => document.documentElement.className);
   // toc.html is the sidebar's frame: it takes the theme from its parent page.
   if (!url.endsWith("/toc.html") && !applied.split(" ").includes(theme)) problems.push(`${label}: theme ${theme} was not applied (${applied})`);
@@ -317,6 +321,79 @@ for (const file of withPictures) {
   console.log(`print: ${printed.details} collapsed blocks, ${printed.quizzes} quizzes with ${printed.questions} questions printed`);
   await context.close();
 }
+
+// 5b. The GIL labs (theme/lab.js, the lab crate in WebAssembly), driven as a reader would.
+const labTimes = [];
+const labWork = [];
+for (const file of pages.filter((file) => readFileSync(file, "utf8").includes('class="gil-lab"'))) {
+  if (where(file) === "print.html") continue;
+  const name = where(file);
+  const { page, context } = await open(pathToFileURL(file).href, `${name} (lab)`);
+  const labs = page.locator("main .gil-lab");
+  for (let index = 0; index < (await labs.count()); index++) {
+    const lab = labs.nth(index);
+    const label = `${name} (lab ${index + 1})`;
+    const state = () => lab.evaluate((root) => ({
+      svg: root.querySelector(".lab-timeline").innerHTML,
+      figures: root.querySelector(".lab-figures").innerText,
+      error: root.querySelector(".lab-error")?.textContent ?? "",
+    }));
+    // Its first frame is the committed picture beside it, which the native simulator drew
+    // (tests/pictures.rs): the WebAssembly build gives the same answer, to the byte.
+    const first = await state();
+    const picture = join(file, "..", await lab.getAttribute("data-picture"));
+    const committed = await page.evaluate((text) => {
+      const holder = document.createElement("figure");
+      holder.innerHTML = text.trim();
+      return holder.innerHTML;
+    }, readFileSync(picture, "utf8"));
+    if (first.svg !== committed) problems.push(`${label}: the first frame differs from ${where(picture)}`);
+    // The keyboard: the interval goes up one tick with the arrow key; the picture and the
+    // figures redraw at once.
+    const policy = lab.locator("select").first();
+    if ((await policy.inputValue()) === "lock" || (await policy.inputValue()) === "free") {
+      await policy.selectOption("turns");
+    }
+    await lab.locator('input[aria-label="interval in ticks"]').focus();
+    await page.keyboard.press("ArrowUp");
+    const afterKey = await state();
+    if (afterKey.svg === first.svg) problems.push(`${label}: the interval's arrow key did not redraw the timeline`);
+    // A policy change, timed from the change to the next frame with the new picture.
+    const timed = await lab.evaluate(async (root) => {
+      const select = root.querySelector("select");
+      const before = root.querySelector(".lab-timeline").innerHTML;
+      const started = performance.now();
+      select.value = "free";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      await new Promise((done) => requestAnimationFrame(() => done()));
+      return { ms: performance.now() - started, changed: root.querySelector(".lab-timeline").innerHTML !== before,
+        work: Number(root.dataset.redrawMs) };
+    });
+    labTimes.push(timed.ms);
+    labWork.push(timed.work);
+    const free = await state();
+    if (!timed.changed || !free.figures.includes("most threads running Python at once")) {
+      problems.push(`${label}: switching to free-threaded did not redraw the timeline`);
+    }
+    // A thread added, then the predict-then-run question: the answer appears.
+    const threads = await lab.locator(".lab-threads > li").count();
+    await lab.getByRole("button", { name: "Add a thread" }).click();
+    if ((await lab.locator(".lab-threads > li").count()) !== threads + 1) problems.push(`${label}: "Add a thread" added none`);
+    if ((await state()).svg === free.svg) problems.push(`${label}: adding a thread did not redraw the timeline`);
+    await lab.locator(".lab-predict input").fill("3");
+    await lab.getByRole("button", { name: "Run it" }).click();
+    const answer = await lab.locator(".lab-answer").innerText();
+    if (!/The simulator says \d+ \(you said 3\)/.test(answer)) problems.push(`${label}: the question's answer is missing: "${answer}"`);
+    await lab.getByRole("button", { name: "Back to the picture" }).click();
+    if ((await state()).svg !== committed) problems.push(`${label}: "Back to the picture" does not return to the picture`);
+    if ((await state()).error) problems.push(`${label}: ${(await state()).error}`);
+  }
+  await context.close();
+}
+if (labTimes.length < 3 && only.length === 0) problems.push(`only ${labTimes.length} GIL labs were found (chapters 1, 2 and 3 have one each)`);
+if (labTimes.length > 0) console.log(`GIL labs: ${labTimes.length} driven; a control change to the redrawn picture took ` +
+  `${Math.min(...labTimes).toFixed(1)}-${Math.max(...labTimes).toFixed(1)} ms to the next frame ` +
+  `(simulating and drawing: ${Math.min(...labWork).toFixed(1)}-${Math.max(...labWork).toFixed(1)} ms)`);
 
 // 6. Over HTTP, as the published site: under a sub-path (the site-url of book.toml, as on GitHub
 // Pages), print.html and a chapter page load without console errors, a missing page gets the

@@ -22,6 +22,9 @@
 //! With the `site` feature, [`site`] starts a small website on 127.0.0.1 (a real HTTP server)
 //! for the chapters whose programs fetch pages.
 
+// The watchdog measures the process's CPU time, which WebAssembly has no way to read; the book's
+// lab (crate `lab`) uses only the scheduler and the timelines.
+#[cfg(not(target_family = "wasm"))]
 pub mod exercise;
 pub mod gil;
 pub mod program;
@@ -32,4 +35,5 @@ pub mod sync;
 pub mod testkit;
 pub mod timeline;
 
+#[cfg(not(target_family = "wasm"))]
 pub use exercise::Exercise;
