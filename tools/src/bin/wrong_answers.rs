@@ -23,8 +23,11 @@ const USAGE: &str =
   N, N.M          only chapter N, or only exercise N.M
   --show          print what the failing tests said under each entry (for writing `expect`)
   --catalogue DIR read chapterN.toml files from DIR instead of tests/wrong_answers
-  --time-limit S  kill a test run after S seconds (default: the watchdog's wall-clock cap
-                  + 15 s; a hang the watchdog sees ends after about 5 s)";
+  --time-limit S  kill a test run after S seconds (default 105: the watchdog's wall-clock
+                  cap for the longest limit a test sets, + 15 s; most hangs end in about 5 s)";
+
+/// The longest limit any test gives `Exercise::run_within` (chapter 4's process pool).
+const LONGEST_RUN_WITHIN: Duration = Duration::from_secs(15);
 
 struct Options {
     filter: Option<String>,
@@ -39,9 +42,10 @@ fn parse_args() -> Result<Options, String> {
         show: false,
         catalogue: None,
         // The watchdog ends a deadlock or an endless loop within seconds, and anything else at
-        // its wall-clock cap: past that, the tests themselves are stuck.
-        limit: support::exercise::wall_cap(support::exercise::DEFAULT_LIMIT)
-            + Duration::from_secs(15),
+        // its wall-clock cap: past that, the tests themselves are stuck. Some tests give learner
+        // code a longer limit (`run_within`, up to 15 s: chapter 4's scripted pool), and a
+        // mistake in one exercise can hang a later one's tests too, so the bound is that cap.
+        limit: support::exercise::wall_cap(LONGEST_RUN_WITHIN) + Duration::from_secs(15),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
