@@ -69,13 +69,14 @@ class Site(object):
             # The last resort, for a crawler that never fills the limit: after two holds that
             # ran out (2 s each, well inside the watchdog's patience), stop holding at all.
             deadline = time.monotonic() + 2
-            while self.holding and self.open < LIMIT and self.linked - set(self.requests):
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    self.holds_run_out += 1
-                    self.holding = self.holds_run_out < 2
-                    break
-                self.changed.wait(left)
+            with harness.WATCHDOG.test_waits():
+                while self.holding and self.open < LIMIT and self.linked - set(self.requests):
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        self.holds_run_out += 1
+                        self.holding = self.holds_run_out < 2
+                        break
+                    self.changed.wait(left)
             self.linked.update(link for link in self.links.get(path, []) if link.startswith("/"))
             # The request counts as open until the answer starts: a client may go on as soon
             # as it has read a status line, before this thread has finished writing.
