@@ -46,41 +46,33 @@ impl Exercise {
     }
 }
 
+/// Reads one file's header into an exercise, or `None` for a file that is not one.
+type Parser = fn(&str, &Path, &str) -> Option<Exercise>;
+
 /// Every exercise of every chapter, in book order.
 pub fn load(root: &Path) -> Result<Vec<Exercise>, String> {
     let mut exercises = Vec::new();
     let chapters = std::fs::read_dir(root.join("exercises"))
         .map_err(|error| format!("cannot read {}: {error}", root.join("exercises").display()))?;
+    // A chapter's Rust exercises live in src/, its Python drills (chapter 8) in python/.
+    let kinds: [(&str, Parser); 2] = [("src", parse), ("python", parse_python)];
     for chapter in chapters.filter_map(Result::ok) {
         let package = chapter.file_name().to_string_lossy().into_owned();
-        let Ok(files) = std::fs::read_dir(chapter.path().join("src")) else {
-            continue;
-        };
-        for file in files.filter_map(Result::ok) {
-            let relative = Path::new("exercises")
-                .join(&package)
-                .join("src")
-                .join(file.file_name());
-            let Ok(source) = std::fs::read_to_string(file.path()) else {
+        for (folder, parse_file) in kinds {
+            let Ok(files) = std::fs::read_dir(chapter.path().join(folder)) else {
                 continue;
             };
-            if let Some(exercise) = parse(&package, &relative, &source) {
-                exercises.push(exercise);
-            }
-        }
-        let Ok(drills) = std::fs::read_dir(chapter.path().join("python")) else {
-            continue;
-        };
-        for file in drills.filter_map(Result::ok) {
-            let relative = Path::new("exercises")
-                .join(&package)
-                .join("python")
-                .join(file.file_name());
-            let Ok(source) = std::fs::read_to_string(file.path()) else {
-                continue;
-            };
-            if let Some(exercise) = parse_python(&package, &relative, &source) {
-                exercises.push(exercise);
+            for file in files.filter_map(Result::ok) {
+                let relative = Path::new("exercises")
+                    .join(&package)
+                    .join(folder)
+                    .join(file.file_name());
+                let Ok(source) = std::fs::read_to_string(file.path()) else {
+                    continue;
+                };
+                if let Some(exercise) = parse_file(&package, &relative, &source) {
+                    exercises.push(exercise);
+                }
             }
         }
     }
