@@ -6,9 +6,9 @@
 //! (`is_within_site`), fetch every page exactly once however many pages link to it, skip pages
 //! that fail (a broken link), and return the paths of the pages fetched.
 //!
-//! `fetch_links` (provided, below) does the HTTP; the exercise is the concurrency: a queue of
-//! pages to fetch and a set of pages seen, shared by the workers, and knowing when the crawl is
-//! over (hint: an empty queue is not enough).
+//! `fetch_links` (provided, in `provided/crawler.rs`) does the HTTP; the exercise is the
+//! concurrency: a queue of pages to fetch and a set of pages seen, shared by the workers, and
+//! knowing when the crawl is over (hint: an empty queue is not enough).
 //!
 //! The test starts a real HTTP server on 127.0.0.1 serving a site of 25 pages with cycles, a
 //! broken link and links to another host. It counts the requests for each page, and how many
@@ -16,9 +16,9 @@
 //! and never exceed it. A second, bigger site with another limit is checked page by page.
 
 use std::collections::BTreeSet;
-use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::time::Duration;
+use std::net::SocketAddr;
+
+pub use crate::provided::crawler::{fetch_links, is_within_site};
 
 /// Crawls the site served at `server`, starting from the page `start` (a path such as "/"),
 /// with at most `max_in_flight` requests at a time. Follows only links within the site, fetches
@@ -28,37 +28,3 @@ pub fn crawl(server: SocketAddr, start: &str, max_in_flight: usize) -> BTreeSet<
     // pages to fetch and the set of pages seen; stop when nothing is queued or in flight.
     todo!()
 }
-
-// ANCHOR: provided
-/// Whether `link` points into the site being crawled: a path such as "/about", not a link to
-/// another host such as "http://example.com/".
-pub fn is_within_site(link: &str) -> bool {
-    link.starts_with('/')
-}
-
-/// Fetches `path` from the HTTP server at `server` and returns the `href` of every link on the
-/// page, in page order. A page that does not answer "200 OK" is an error.
-pub fn fetch_links(server: SocketAddr, path: &str) -> io::Result<Vec<String>> {
-    const TIMEOUT: Duration = Duration::from_secs(3);
-    let mut stream = TcpStream::connect_timeout(&server, TIMEOUT)?;
-    stream.set_read_timeout(Some(TIMEOUT))?;
-    stream.set_write_timeout(Some(TIMEOUT))?;
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response)?;
-    let status = response.lines().next().unwrap_or_default();
-    if !status.contains(" 200 ") {
-        return Err(io::Error::other(format!("GET {path}: {status}")));
-    }
-    let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body);
-    Ok(hrefs(body))
-}
-
-/// The `href="..."` values of a page, in order.
-fn hrefs(html: &str) -> Vec<String> {
-    html.split("href=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split_once('"').map(|(href, _)| href.to_owned()))
-        .collect()
-}
-// ANCHOR_END: provided

@@ -18,15 +18,16 @@
 //! | `09_crawler.rs` | 8.9 A concurrent web crawler | `src/ch08/09-crawler.md` |
 //!
 //! Provided: `provided/sync.rs`, the `Mutex` and `Condvar` the drills use (std's, with spurious
-//! wake-ups on a fixed schedule), and `under_loom.rs`, which compiles drills 8.1 to 8.8 a second
-//! time against loom's types, so that one solution runs under both.
+//! wake-ups on a fixed schedule), and `provided/under_loom.rs`, which compiles drills 8.1 to 8.8
+//! a second time against loom's types, so that one solution runs under both.
 
 // The starter code leaves parameters unused until you fill in the `todo!()`s.
 #![allow(unused_variables, dead_code)]
 
 pub mod provided;
 pub use provided::sync;
-pub mod under_loom;
+// `under_loom`: drills 8.1 to 8.8 a second time, against loom's types.
+provided::under_loom::declare!();
 
 #[path = "01_in_order.rs"]
 pub mod in_order;

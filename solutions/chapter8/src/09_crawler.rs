@@ -2,11 +2,12 @@
 //! Book: src/ch08/09-crawler.md
 
 use std::collections::{BTreeSet, HashSet, VecDeque};
-use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::io;
+use std::net::SocketAddr;
 use std::sync::{Condvar, Mutex};
 use std::thread;
-use std::time::Duration;
+
+pub use crate::provided::crawler::{fetch_links, is_within_site};
 
 // ANCHOR: solution
 /// Crawls the site served at `server`, starting from the page `start` (a path such as "/"),
@@ -95,37 +96,3 @@ impl Frontier {
     }
 }
 // ANCHOR_END: solution
-
-// ANCHOR: provided
-/// Whether `link` points into the site being crawled: a path such as "/about", not a link to
-/// another host such as "http://example.com/".
-pub fn is_within_site(link: &str) -> bool {
-    link.starts_with('/')
-}
-
-/// Fetches `path` from the HTTP server at `server` and returns the `href` of every link on the
-/// page, in page order. A page that does not answer "200 OK" is an error.
-pub fn fetch_links(server: SocketAddr, path: &str) -> io::Result<Vec<String>> {
-    const TIMEOUT: Duration = Duration::from_secs(3);
-    let mut stream = TcpStream::connect_timeout(&server, TIMEOUT)?;
-    stream.set_read_timeout(Some(TIMEOUT))?;
-    stream.set_write_timeout(Some(TIMEOUT))?;
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response)?;
-    let status = response.lines().next().unwrap_or_default();
-    if !status.contains(" 200 ") {
-        return Err(io::Error::other(format!("GET {path}: {status}")));
-    }
-    let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body);
-    Ok(hrefs(body))
-}
-
-/// The `href="..."` values of a page, in order.
-fn hrefs(html: &str) -> Vec<String> {
-    html.split("href=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split_once('"').map(|(href, _)| href.to_owned()))
-        .collect()
-}
-// ANCHOR_END: provided

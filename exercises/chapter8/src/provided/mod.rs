@@ -2,3 +2,5 @@
 //! it, you do not change it.
 
 pub mod sync;
+pub mod under_loom;
+pub mod crawler;
