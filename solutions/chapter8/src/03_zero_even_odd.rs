@@ -38,18 +38,21 @@ impl ZeroEvenOdd {
         }
     }
 
-    pub fn even(&self, mut print: impl FnMut(u32)) {
-        for number in (2..=self.n).step_by(2) {
-            self.wait_for(
-                Turn::Number(number),
-                || print(number),
-                Turn::Zero { next: number + 1 },
-            );
-        }
+    pub fn even(&self, print: impl FnMut(u32)) {
+        self.print_after_their_zeros((2..=self.n).step_by(2), print);
     }
 
-    pub fn odd(&self, mut print: impl FnMut(u32)) {
-        for number in (1..=self.n).step_by(2) {
+    pub fn odd(&self, print: impl FnMut(u32)) {
+        self.print_after_their_zeros((1..=self.n).step_by(2), print);
+    }
+
+    /// Prints each of `numbers` once its zero is out, and hands the turn back to `zero`.
+    fn print_after_their_zeros(
+        &self,
+        numbers: impl Iterator<Item = u32>,
+        mut print: impl FnMut(u32),
+    ) {
+        for number in numbers {
             self.wait_for(
                 Turn::Number(number),
                 || print(number),

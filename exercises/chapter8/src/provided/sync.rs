@@ -139,13 +139,10 @@ impl Condvar {
     /// Waits while `condition` holds, re-checking it after every wake-up.
     pub fn wait_while<'a, T>(
         &self,
-        mut guard: MutexGuard<'a, T>,
-        mut condition: impl FnMut(&mut T) -> bool,
+        guard: MutexGuard<'a, T>,
+        condition: impl FnMut(&mut T) -> bool,
     ) -> LockResult<MutexGuard<'a, T>> {
-        while condition(&mut *guard) {
-            guard = self.wait(guard)?;
-        }
-        Ok(guard)
+        wait_while(guard, condition, |guard| self.wait(guard))
     }
 
     /// Wakes the thread that has waited longest, if any.
@@ -200,13 +197,29 @@ thread_local! {
     static WAITS_SO_FAR: Cell<u64> = const { Cell::new(0) };
 }
 
-/// The fixed schedule of spurious wake-ups: a thread's 1st, 3rd, 5th... wait returns at once.
+/// Whether this wait of the current thread is spurious: see [`spurious_by_schedule`].
 fn spurious_wake_up_now() -> bool {
-    WAITS_SO_FAR.with(|waits| {
-        let so_far = waits.get();
-        waits.set(so_far + 1);
-        so_far % 2 == 0
-    })
+    WAITS_SO_FAR.with(spurious_by_schedule)
+}
+
+/// The fixed schedule of spurious wake-ups, for both condition variables: counts a wait in
+/// `waits_so_far` (the thread's own count), and its 1st, 3rd, 5th... wait returns at once.
+fn spurious_by_schedule(waits_so_far: &Cell<u64>) -> bool {
+    let so_far = waits_so_far.get();
+    waits_so_far.set(so_far + 1);
+    so_far.is_multiple_of(2)
+}
+
+/// `wait_while` for both condition variables, given one's `wait`.
+fn wait_while<G: DerefMut>(
+    mut guard: G,
+    mut condition: impl FnMut(&mut G::Target) -> bool,
+    wait: impl Fn(G) -> LockResult<G>,
+) -> LockResult<G> {
+    while condition(&mut *guard) {
+        guard = wait(guard)?;
+    }
+    Ok(guard)
 }
 
 /// Locks one of this module's own mutexes; they guard no invariant a panic could break.
@@ -239,12 +252,7 @@ pub mod loom {
         }
 
         pub fn wait<'a, T>(&self, guard: MutexGuard<'a, T>) -> LockResult<MutexGuard<'a, T>> {
-            let spurious = WAITS_SO_FAR.with(|waits| {
-                let so_far = waits.get();
-                waits.set(so_far + 1);
-                so_far % 2 == 0
-            });
-            if spurious {
+            if WAITS_SO_FAR.with(super::spurious_by_schedule) {
                 return Ok(guard);
             }
             self.inner.wait(guard)
@@ -252,13 +260,10 @@ pub mod loom {
 
         pub fn wait_while<'a, T>(
             &self,
-            mut guard: MutexGuard<'a, T>,
-            mut condition: impl FnMut(&mut T) -> bool,
+            guard: MutexGuard<'a, T>,
+            condition: impl FnMut(&mut T) -> bool,
         ) -> LockResult<MutexGuard<'a, T>> {
-            while condition(&mut *guard) {
-                guard = self.wait(guard)?;
-            }
-            Ok(guard)
+            super::wait_while(guard, condition, |guard| self.wait(guard))
         }
 
         pub fn notify_one(&self) {
