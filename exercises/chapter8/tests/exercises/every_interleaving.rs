@@ -10,6 +10,7 @@
 //! The models are small on purpose, each checked in well under a second in a debug build.
 
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::Arc;
 use std::time::Duration;
 
 use support::Exercise;
@@ -57,4 +58,42 @@ fn explain(loom_message: &str) -> String {
             "checked under every interleaving with loom, one interleaving went wrong: {first_line}"
         )
     }
+}
+
+/// One side of a drill that prints (`foo`, `even`, `third`, ...), called with the drill and
+/// `print`, which records one word.
+pub type Side<D> = fn(&D, &dyn Fn(&str));
+
+/// Inside a model: runs each of `spawned` on a loom thread of its own, started in that order,
+/// and `main` on the model's own thread, all on `drill`; returns the words they printed, joined
+/// by `separator`. The record is loom's `Mutex`, so that loom also tries switching threads
+/// between the drill's code and the print.
+pub fn printed_by<D: Send + Sync + 'static>(
+    drill: D,
+    main: Side<D>,
+    spawned: &[Side<D>],
+    separator: &str,
+) -> String {
+    // std's Arc: loom's would abort the test binary if dropped while loom reports a deadlock
+    // (tokio-rs/loom issue 291).
+    let drill = Arc::new(drill);
+    let printed = Arc::new(loom::sync::Mutex::new(Vec::<String>::new()));
+    let others: Vec<_> = spawned
+        .iter()
+        .map(|&side| {
+            let (drill, printed) = (Arc::clone(&drill), Arc::clone(&printed));
+            loom::thread::spawn(move || {
+                side(&drill, &|word| {
+                    printed.lock().unwrap().push(word.to_owned())
+                });
+            })
+        })
+        .collect();
+    main(&drill, &|word| {
+        printed.lock().unwrap().push(word.to_owned())
+    });
+    for other in others {
+        other.join().unwrap();
+    }
+    printed.lock().unwrap().join(separator)
 }

@@ -1,14 +1,13 @@
 //! Exercise 8.2: foo and bar, alternately (book: src/ch08/02-foo-bar.md).
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use chapter8::foo_bar::FooBar;
-use loom::thread;
 use support::Exercise;
 
-use crate::every_interleaving;
+use crate::every_interleaving::{self, printed_by};
 use crate::start_orders::{
-    Outcome, Start, Task, check_all_at_once, outcome_table, permutations, printed_or_fail, start,
+    Outcome, Start, Task, check_all_at_once, in_every_order, outcome_table, printed_or_fail, start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.2", "ch08/02-foo-bar.md").with_hang_hint(
@@ -32,15 +31,10 @@ fn printed(how: Start, rounds: usize) -> Outcome {
 #[test]
 fn foo_and_bar_alternate_whichever_thread_starts_first() {
     let runs = EXERCISE.run(|| {
-        let mut runs = Vec::new();
-        for rounds in [1, 5] {
-            for order in permutations(2) {
-                let names: Vec<&str> = order.iter().map(|&i| NAMES[i]).collect();
-                let label = format!("n={rounds}: {}", names.join(", "));
-                runs.push((label, printed(Start::InOrder(&order), rounds)));
-            }
-        }
-        runs
+        [1, 5]
+            .into_iter()
+            .flat_map(|n| in_every_order(&format!("n={n}: "), &NAMES, |how| printed(how, n)))
+            .collect::<Vec<_>>()
     });
     let runs = printed_or_fail(EXERCISE, runs);
     EXERCISE.answer_key(|| insta::assert_snapshot!(outcome_table(&runs)));
@@ -63,17 +57,12 @@ fn foo_and_bar_started_at_the_same_moment_alternate_for_any_n() {
 fn every_interleaving_alternates() {
     every_interleaving::check(EXERCISE, None, || {
         use chapter8::under_loom::foo_bar::FooBar;
-        // std's Arc: see ex01. The record is loom's Mutex, so that loom also tries switching
-        // threads between your code and the print.
-        let foo_bar = Arc::new(FooBar::new(2));
-        let printed = Arc::new(loom::sync::Mutex::new(String::new()));
-        let bar = {
-            let (foo_bar, printed) = (Arc::clone(&foo_bar), Arc::clone(&printed));
-            thread::spawn(move || foo_bar.bar(|| printed.lock().unwrap().push_str("bar")))
-        };
-        foo_bar.foo(|| printed.lock().unwrap().push_str("foo"));
-        bar.join().unwrap();
-        let printed = printed.lock().unwrap().clone();
+        let printed = printed_by(
+            FooBar::new(2),
+            |foo_bar, print| foo_bar.foo(|| print("foo")),
+            &[|foo_bar, print| foo_bar.bar(|| print("bar"))],
+            "",
+        );
         assert!(
             printed == "foobarfoobar",
             "the threads printed \"{printed}\""

@@ -1,14 +1,13 @@
 //! Exercise 8.3: zero, even, odd (book: src/ch08/03-zero-even-odd.md).
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use chapter8::zero_even_odd::ZeroEvenOdd;
-use loom::thread;
 use support::Exercise;
 
-use crate::every_interleaving;
+use crate::every_interleaving::{self, printed_by};
 use crate::start_orders::{
-    Outcome, Start, Task, check_all_at_once, outcome_table, permutations, printed_or_fail, start,
+    Outcome, Start, Task, check_all_at_once, in_every_order, outcome_table, printed_or_fail, start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.3", "ch08/03-zero-even-odd.md").with_hang_hint(
@@ -39,15 +38,10 @@ fn expected(n: u32) -> String {
 #[test]
 fn zeros_odds_and_evens_interleave_whatever_the_start_order() {
     let runs = EXERCISE.run(|| {
-        let mut runs = Vec::new();
-        for n in [1, 2, 7] {
-            for order in permutations(NAMES.len()) {
-                let names: Vec<&str> = order.iter().map(|&i| NAMES[i]).collect();
-                let label = format!("n={n}: {}", names.join(", "));
-                runs.push((label, printed(Start::InOrder(&order), n)));
-            }
-        }
-        runs
+        [1, 2, 7]
+            .into_iter()
+            .flat_map(|n| in_every_order(&format!("n={n}: "), &NAMES, |how| printed(how, n)))
+            .collect::<Vec<_>>()
     });
     let runs = printed_or_fail(EXERCISE, runs);
     EXERCISE.answer_key(|| insta::assert_snapshot!(outcome_table(&runs)));
@@ -72,24 +66,15 @@ fn every_interleaving_interleaves() {
     // otherwise (2 switches take half a second in a debug build).
     every_interleaving::check(EXERCISE, Some(1), || {
         use chapter8::under_loom::zero_even_odd::ZeroEvenOdd;
-        // std's Arc: see ex01. The record is loom's Mutex, so that loom also tries switching
-        // threads between your code and the print.
-        let zero_even_odd = Arc::new(ZeroEvenOdd::new(2));
-        let printed = Arc::new(loom::sync::Mutex::new(String::new()));
-        let spawn = |side: fn(&ZeroEvenOdd, &mut dyn FnMut(u32))| {
-            let (zero_even_odd, printed) = (Arc::clone(&zero_even_odd), Arc::clone(&printed));
-            thread::spawn(move || {
-                side(&zero_even_odd, &mut |number| {
-                    printed.lock().unwrap().push_str(&number.to_string())
-                })
-            })
-        };
-        let even = spawn(|zeo, print| zeo.even(print));
-        let odd = spawn(|zeo, print| zeo.odd(print));
-        zero_even_odd.zero(|number| printed.lock().unwrap().push_str(&number.to_string()));
-        even.join().unwrap();
-        odd.join().unwrap();
-        let printed = printed.lock().unwrap().clone();
+        let printed = printed_by(
+            ZeroEvenOdd::new(2),
+            |zeo, print| zeo.zero(|number| print(&number.to_string())),
+            &[
+                |zeo, print| zeo.even(|number| print(&number.to_string())),
+                |zeo, print| zeo.odd(|number| print(&number.to_string())),
+            ],
+            "",
+        );
         assert!(
             printed == "0102",
             "with n=2 the threads printed \"{printed}\""

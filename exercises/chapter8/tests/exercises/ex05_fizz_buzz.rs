@@ -1,14 +1,13 @@
 //! Exercise 8.5: FizzBuzz on four threads (book: src/ch08/05-fizz-buzz.md).
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use chapter8::fizz_buzz::FizzBuzz;
-use loom::thread;
 use support::Exercise;
 
-use crate::every_interleaving;
+use crate::every_interleaving::{self, printed_by};
 use crate::start_orders::{
-    Outcome, Start, Task, check_all_at_once, outcome_table, permutations, printed_or_fail, start,
+    Outcome, Start, Task, check_all_at_once, in_every_order, outcome_table, printed_or_fail, start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.5", "ch08/05-fizz-buzz.md").with_hang_hint(
@@ -47,15 +46,7 @@ fn expected(n: u32) -> String {
 
 #[test]
 fn four_threads_print_fizzbuzz_in_order_for_every_start_order() {
-    let runs = EXERCISE.run(|| {
-        permutations(NAMES.len())
-            .into_iter()
-            .map(|order| {
-                let names: Vec<&str> = order.iter().map(|&i| NAMES[i]).collect();
-                (names.join(", "), printed(Start::InOrder(&order), 15))
-            })
-            .collect::<Vec<_>>()
-    });
+    let runs = EXERCISE.run(|| in_every_order("", &NAMES, |how| printed(how, 15)));
     let runs = printed_or_fail(EXERCISE, runs);
     EXERCISE.answer_key(|| insta::assert_snapshot!(outcome_table(&runs)));
 }
@@ -78,24 +69,16 @@ fn every_interleaving_prints_fizzbuzz() {
     // At most 1 forced switch per interleaving: four threads have too many otherwise.
     every_interleaving::check(EXERCISE, Some(1), || {
         use chapter8::under_loom::fizz_buzz::FizzBuzz;
-        // std's Arc: see ex01. The record is loom's Mutex, so that loom also tries switching
-        // threads between your code and the print.
-        let fizz_buzz = Arc::new(FizzBuzz::new(3));
-        let printed = Arc::new(loom::sync::Mutex::new(Vec::<String>::new()));
-        let spawn = |side: fn(&FizzBuzz, &mut dyn FnMut(String))| {
-            let (fizz_buzz, printed) = (Arc::clone(&fizz_buzz), Arc::clone(&printed));
-            thread::spawn(move || side(&fizz_buzz, &mut |word| printed.lock().unwrap().push(word)))
-        };
-        let others = [
-            spawn(|fb, print| fb.fizz(|| print("fizz".into()))),
-            spawn(|fb, print| fb.buzz(|| print("buzz".into()))),
-            spawn(|fb, print| fb.fizzbuzz(|| print("fizzbuzz".into()))),
-        ];
-        fizz_buzz.number(|number| printed.lock().unwrap().push(number.to_string()));
-        for other in others {
-            other.join().unwrap();
-        }
-        let printed = printed.lock().unwrap().join(" ");
+        let printed = printed_by(
+            FizzBuzz::new(3),
+            |fb, print| fb.number(|number| print(&number.to_string())),
+            &[
+                |fb, print| fb.fizz(|| print("fizz")),
+                |fb, print| fb.buzz(|| print("buzz")),
+                |fb, print| fb.fizzbuzz(|| print("fizzbuzz")),
+            ],
+            " ",
+        );
         assert!(
             printed == "1 2 fizz",
             "with n=3 the threads printed \"{printed}\""

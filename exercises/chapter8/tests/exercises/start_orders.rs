@@ -167,6 +167,24 @@ pub fn start<'a>(how: Start<'_>, tasks: Vec<Task<'a>>) -> Result<(), Stuck> {
     })
 }
 
+/// Runs the tasks named `names` once in every start order: `run` starts them as it is told and
+/// returns what they printed. Each run is labelled with `prefix` and the names in that order
+/// ("n=5: bar, foo").
+pub fn in_every_order(
+    prefix: &str,
+    names: &[&str],
+    mut run: impl FnMut(Start) -> Outcome,
+) -> Vec<(String, Outcome)> {
+    permutations(names.len())
+        .into_iter()
+        .map(|order| {
+            let names: Vec<&str> = order.iter().map(|&i| names[i]).collect();
+            let label = format!("{prefix}{}", names.join(", "));
+            (label, run(Start::InOrder(&order)))
+        })
+        .collect()
+}
+
 /// Every order of `0..n`, in lexicographic order.
 pub fn permutations(n: usize) -> Vec<Vec<usize>> {
     fn extend(prefix: &mut Vec<usize>, n: usize, all: &mut Vec<Vec<usize>>) {
