@@ -6,7 +6,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
 /// Whether `link` points into the site being crawled: a path such as "/about", not a link to
-/// another host such as "http://example.com/".
+/// another host such as `http://example.com/`.
 pub fn is_within_site(link: &str) -> bool {
     link.starts_with('/')
 }
