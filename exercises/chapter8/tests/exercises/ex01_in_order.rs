@@ -7,7 +7,7 @@ use support::Exercise;
 
 use crate::every_interleaving::{self, printed_by};
 use crate::start_orders::{
-    Outcome, Start, Task, in_every_order, outcome_table, printed_or_fail, start,
+    Outcome, Start, Task, outcome_table, printed_in_every_order, printed_or_fail, start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.1", "ch08/01-in-order.md").with_hang_hint(
@@ -33,8 +33,7 @@ fn printed(how: Start) -> Outcome {
 
 #[test]
 fn three_threads_print_in_order_whatever_order_they_start_in() {
-    let runs = EXERCISE.run(|| in_every_order("", &NAMES, printed));
-    let runs = printed_or_fail(EXERCISE, runs);
+    let runs = printed_in_every_order(EXERCISE, String::new(), &NAMES, printed);
     EXERCISE.answer_key(|| insta::assert_snapshot!(outcome_table(&runs)));
 }
 

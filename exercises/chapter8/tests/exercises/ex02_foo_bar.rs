@@ -7,7 +7,8 @@ use support::Exercise;
 
 use crate::every_interleaving::{self, printed_by};
 use crate::start_orders::{
-    Outcome, Start, Task, check_all_at_once, in_every_order, outcome_table, printed_or_fail, start,
+    Outcome, Start, Task, check_all_at_once, outcome_table, printed_in_every_order_for_each_n,
+    start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.2", "ch08/02-foo-bar.md").with_hang_hint(
@@ -30,13 +31,7 @@ fn printed(how: Start, rounds: usize) -> Outcome {
 
 #[test]
 fn foo_and_bar_alternate_whichever_thread_starts_first() {
-    let runs = EXERCISE.run(|| {
-        [1, 5]
-            .into_iter()
-            .flat_map(|n| in_every_order(&format!("n={n}: "), &NAMES, |how| printed(how, n)))
-            .collect::<Vec<_>>()
-    });
-    let runs = printed_or_fail(EXERCISE, runs);
+    let runs = printed_in_every_order_for_each_n(EXERCISE, &[1, 5], &NAMES, printed);
     EXERCISE.answer_key(|| insta::assert_snapshot!(outcome_table(&runs)));
 }
 

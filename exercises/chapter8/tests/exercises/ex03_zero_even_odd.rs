@@ -7,7 +7,8 @@ use support::Exercise;
 
 use crate::every_interleaving::{self, printed_by};
 use crate::start_orders::{
-    Outcome, Start, Task, check_all_at_once, in_every_order, outcome_table, printed_or_fail, start,
+    Outcome, Start, Task, check_all_at_once, outcome_table, printed_in_every_order_for_each_n,
+    start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.3", "ch08/03-zero-even-odd.md").with_hang_hint(
@@ -37,13 +38,7 @@ fn expected(n: u32) -> String {
 
 #[test]
 fn zeros_odds_and_evens_interleave_whatever_the_start_order() {
-    let runs = EXERCISE.run(|| {
-        [1, 2, 7]
-            .into_iter()
-            .flat_map(|n| in_every_order(&format!("n={n}: "), &NAMES, |how| printed(how, n)))
-            .collect::<Vec<_>>()
-    });
-    let runs = printed_or_fail(EXERCISE, runs);
+    let runs = printed_in_every_order_for_each_n(EXERCISE, &[1, 2, 7], &NAMES, printed);
     EXERCISE.answer_key(|| insta::assert_snapshot!(outcome_table(&runs)));
 }
 

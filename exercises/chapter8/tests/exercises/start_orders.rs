@@ -14,6 +14,7 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::fmt::Display;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Barrier, PoisonError, mpsc};
@@ -167,20 +168,39 @@ pub fn start<'a>(how: Start<'_>, tasks: Vec<Task<'a>>) -> Result<(), Stuck> {
     })
 }
 
-/// Runs the tasks named `names` once in every start order: `run` starts them as it is told and
-/// returns what they printed. Each run is labelled with `prefix` and the names in that order
-/// ("n=5: bar, foo").
-pub fn in_every_order(
-    prefix: &str,
-    names: &[&str],
-    mut run: impl FnMut(Start) -> Outcome,
-) -> Vec<(String, Outcome)> {
-    permutations(names.len())
-        .into_iter()
-        .map(|order| {
-            let names: Vec<&str> = order.iter().map(|&i| names[i]).collect();
-            let label = format!("{prefix}{}", names.join(", "));
-            (label, run(Start::InOrder(&order)))
+/// Runs the tasks named `names` once in every start order, under the watchdog: `run` starts them
+/// as it is told and returns what they printed. Fails the test for the first run that got stuck;
+/// returns what each run printed, labelled with `prefix` and the names in that order
+/// ("n=5: bar, foo"), for [`outcome_table`].
+pub fn printed_in_every_order(
+    exercise: support::Exercise,
+    prefix: String,
+    names: &'static [&'static str],
+    run: impl Fn(Start) -> Outcome + Send + 'static,
+) -> Vec<(String, String)> {
+    let runs = exercise.run(move || {
+        permutations(names.len())
+            .into_iter()
+            .map(|order| {
+                let names: Vec<&str> = order.iter().map(|&i| names[i]).collect();
+                let label = format!("{prefix}{}", names.join(", "));
+                (label, run(Start::InOrder(&order)))
+            })
+            .collect()
+    });
+    printed_or_fail(exercise, runs)
+}
+
+/// [`printed_in_every_order`] once for each `n` of `ns`, labelled "n=5: ...".
+pub fn printed_in_every_order_for_each_n<N: Display + Copy + Send + 'static>(
+    exercise: support::Exercise,
+    ns: &[N],
+    names: &'static [&'static str],
+    run: fn(Start, N) -> Outcome,
+) -> Vec<(String, String)> {
+    ns.iter()
+        .flat_map(|&n| {
+            printed_in_every_order(exercise, format!("n={n}: "), names, move |how| run(how, n))
         })
         .collect()
 }
