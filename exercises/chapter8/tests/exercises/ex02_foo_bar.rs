@@ -7,8 +7,8 @@ use support::Exercise;
 
 use crate::every_interleaving::{self, printed_by};
 use crate::start_orders::{
-    Outcome, Start, Task, check_all_at_once, outcome_table, printed_in_every_order_for_each_n,
-    start,
+    Outcome, Start, Task, check_printed_all_at_once, outcome_table,
+    printed_in_every_order_for_each_n, start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.2", "ch08/02-foo-bar.md").with_hang_hint(
@@ -37,15 +37,9 @@ fn foo_and_bar_alternate_whichever_thread_starts_first() {
 
 #[test]
 fn foo_and_bar_started_at_the_same_moment_alternate_for_any_n() {
-    check_all_at_once(
-        EXERCISE,
-        vec![0, 2, 3, 8, 13],
-        4,
-        |how, &n| printed(how, n),
-        |&n| "foobar".repeat(n),
-        |n| format!("n={n}"),
-        "the threads printed",
-    );
+    check_printed_all_at_once(EXERCISE, vec![0, 2, 3, 8, 13], 4, printed, |n| {
+        "foobar".repeat(n)
+    });
 }
 
 #[test]

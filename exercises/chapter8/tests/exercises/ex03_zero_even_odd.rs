@@ -7,8 +7,8 @@ use support::Exercise;
 
 use crate::every_interleaving::{self, printed_by};
 use crate::start_orders::{
-    Outcome, Start, Task, check_all_at_once, outcome_table, printed_in_every_order_for_each_n,
-    start,
+    Outcome, Start, Task, check_printed_all_at_once, outcome_table,
+    printed_in_every_order_for_each_n, start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.3", "ch08/03-zero-even-odd.md").with_hang_hint(
@@ -44,15 +44,7 @@ fn zeros_odds_and_evens_interleave_whatever_the_start_order() {
 
 #[test]
 fn zeros_odds_and_evens_interleave_when_started_at_the_same_moment() {
-    check_all_at_once(
-        EXERCISE,
-        vec![0, 3, 4, 10, 11],
-        4,
-        |how, &n| printed(how, n),
-        |&n| expected(n),
-        |n| format!("n={n}"),
-        "the threads printed",
-    );
+    check_printed_all_at_once(EXERCISE, vec![0, 3, 4, 10, 11], 4, printed, expected);
 }
 
 #[test]

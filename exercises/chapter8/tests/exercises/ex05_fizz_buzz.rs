@@ -7,7 +7,7 @@ use support::Exercise;
 
 use crate::every_interleaving::{self, printed_by};
 use crate::start_orders::{
-    Outcome, Start, Task, check_all_at_once, outcome_table, printed_in_every_order, start,
+    Outcome, Start, Task, check_printed_all_at_once, outcome_table, printed_in_every_order, start,
 };
 
 const EXERCISE: Exercise = Exercise::new("8.5", "ch08/05-fizz-buzz.md").with_hang_hint(
@@ -52,15 +52,7 @@ fn four_threads_print_fizzbuzz_in_order_for_every_start_order() {
 
 #[test]
 fn four_threads_started_at_the_same_moment_print_fizzbuzz_for_any_n() {
-    check_all_at_once(
-        EXERCISE,
-        vec![1, 3, 5, 14, 16, 31],
-        3,
-        |how, &n| printed(how, n),
-        |&n| expected(n),
-        |n| format!("n={n}"),
-        "the threads printed",
-    );
+    check_printed_all_at_once(EXERCISE, vec![1, 3, 5, 14, 16, 31], 3, printed, expected);
 }
 
 #[test]

@@ -276,9 +276,9 @@ pub fn check_all_at_once<I: Send + 'static>(
     exercise: support::Exercise,
     inputs: Vec<I>,
     runs: usize,
-    outcome: fn(Start, &I) -> Outcome,
-    expected: fn(&I) -> String,
-    label: fn(&I) -> String,
+    outcome: impl Fn(Start, &I) -> Outcome + Send + 'static,
+    expected: impl Fn(&I) -> String + Send + 'static,
+    label: impl Fn(&I) -> String + Send + 'static,
     what: &str,
 ) {
     let outcomes = exercise.run(move || {
@@ -300,4 +300,24 @@ pub fn check_all_at_once<I: Send + 'static>(
             ),
         }
     }
+}
+
+/// [`check_all_at_once`] for a drill whose threads print, once for each `n` of `ns` ("n=5"):
+/// `printed(how, n)` starts them, and they must print `expected(n)`.
+pub fn check_printed_all_at_once<N: Display + Copy + Send + 'static>(
+    exercise: support::Exercise,
+    ns: Vec<N>,
+    runs: usize,
+    printed: fn(Start, N) -> Outcome,
+    expected: fn(N) -> String,
+) {
+    check_all_at_once(
+        exercise,
+        ns,
+        runs,
+        move |how, &n| printed(how, n),
+        move |&n| expected(n),
+        |n| format!("n={n}"),
+        "the threads printed",
+    );
 }
