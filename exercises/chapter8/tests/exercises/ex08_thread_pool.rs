@@ -40,6 +40,17 @@ thread_local! {
 }
 
 impl Record {
+    /// Submits jobs `0..jobs` to `pool`: each does `work(job)`, then records that it ran.
+    fn submit(self: &Arc<Self>, pool: &ThreadPool, jobs: usize, work: fn(usize)) {
+        for job in 0..jobs {
+            let record = Arc::clone(self);
+            pool.execute(move || {
+                work(job);
+                record.job_ran(job);
+            });
+        }
+    }
+
     fn job_ran(&self, job: usize) {
         self.ran.lock().unwrap().push(job);
         self.threads.lock().unwrap().insert(thread::current().id());
@@ -219,17 +230,13 @@ fn dropping_a_busy_pool_still_runs_every_queued_job() {
     let rows = EXERCISE.run(|| {
         let record = Arc::new(Record::default());
         let pool = ThreadPool::new(2);
-        for job in 0..JOBS {
-            let record = Arc::clone(&record);
-            pool.execute(move || {
-                if job < 2 {
-                    // The first two jobs keep both workers busy for a while, so that the
-                    // other jobs are still queued when the pool is dropped.
-                    thread::sleep(Duration::from_millis(100));
-                }
-                record.job_ran(job);
-            });
-        }
+        record.submit(&pool, JOBS, |job| {
+            if job < 2 {
+                // The first two jobs keep both workers busy for a while, so that the other
+                // jobs are still queued when the pool is dropped.
+                thread::sleep(Duration::from_millis(100));
+            }
+        });
         drop(pool);
         let (ran, _, alive) = record.summary();
         vec![
@@ -260,10 +267,7 @@ fn a_panicking_job_does_not_take_its_worker_down() {
         let record = Arc::new(Record::default());
         let pool = ThreadPool::new(1);
         pool.execute(|| panic!("this job fails on purpose (the test checks the pool survives it)"));
-        for job in 0..JOBS {
-            let record = Arc::clone(&record);
-            pool.execute(move || record.job_ran(job));
-        }
+        record.submit(&pool, JOBS, |_| {});
         pool.shutdown();
         let (ran, _, alive) = record.summary();
         vec![
