@@ -61,6 +61,16 @@ class Site(object):
 
     def serve(self, request):
         path = request.path
+        if path == "/":
+            # Before answering the start page, let the crawler's other workers settle. A right
+            # crawler has them waiting on its condition by then (this returns at once); one whose
+            # workers quit on an empty queue has lost them by then, however late they started,
+            # and fetches one page at a time. Bounded: a crawler that waits some other way is
+            # only slowed down.
+            with harness.WATCHDOG.test_waits():
+                harness.SpuriousCondition.wait_until_waiting(
+                    LIMIT - 1, threading.current_thread(), patience=1.0
+                )
         with self.changed:
             self.requests[path] = self.requests.get(path, 0) + 1
             self.open += 1
