@@ -25,56 +25,14 @@
 //! request starves the waiter; a GIL left free while threads wait is a lost wake-up; both end
 //! in an error that names the problem.
 
-use std::collections::BTreeMap;
+//!
+//! `IntervalGil`, its interval and its state (`drop_request`, `switch_number`, `timed_waits`,
+//! `notes`) are provided (`provided/interval_gil.rs`), and so is `TimedWait`.
 
-use support::sim::{GilPolicy, LockView, Note, ThreadId, Tick};
+use support::sim::{GilPolicy, LockView, Note, ThreadId};
 
-/// CPython's GIL since 3.2 (`Python/ceval_gil.c`): a waiter waits one switch interval
-/// (`sys.getswitchinterval()`, 5 ms), then asks the holder to drop the GIL; the holder drops it
-/// at its next check and may not take it back until another thread has taken it.
-#[derive(Clone, Debug)]
-pub struct IntervalGil {
-    pub interval: Tick,
-    /// A waiter's request that the holder let go (`gil_drop_request` up to 3.12, a bit in the
-    /// holder's `eval_breaker` since 3.13). The holder honours it at its next tick.
-    drop_request: bool,
-    /// Bumped whenever the GIL passes to a different thread (`gil->switch_number`).
-    switch_number: u64,
-    /// Each waiter's timed wait on the condition variable.
-    timed_waits: BTreeMap<ThreadId, TimedWait>,
-    notes: Vec<Note>,
-}
-
-/// One waiter's current wait of one interval.
-#[derive(Clone, Copy, Debug)]
-struct TimedWait {
-    /// Its first tick.
-    started: Tick,
-    /// The switch number when it started: if it changed, someone got the GIL meanwhile.
-    switch_number: u64,
-}
-
-impl IntervalGil {
-    pub fn new(interval: Tick) -> Self {
-        assert!(interval > 0);
-        Self {
-            interval,
-            drop_request: false,
-            switch_number: 0,
-            timed_waits: BTreeMap::new(),
-            notes: Vec::new(),
-        }
-    }
-
-    /// Draws `text` on the timeline at `at`, on `thread`'s row.
-    fn note(&mut self, at: Tick, thread: ThreadId, text: String) {
-        self.notes.push(Note {
-            at,
-            thread: Some(thread),
-            text,
-        });
-    }
-}
+pub use crate::provided::interval_gil::IntervalGil;
+use crate::provided::interval_gil::TimedWait;
 
 impl GilPolicy for IntervalGil {
     fn name(&self) -> String {
@@ -88,6 +46,6 @@ impl GilPolicy for IntervalGil {
     }
 
     fn take_notes(&mut self) -> Vec<Note> {
-        std::mem::take(&mut self.notes)
+        self.notes.take()
     }
 }

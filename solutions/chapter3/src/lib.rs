@@ -13,6 +13,10 @@
 //! | `05_amdahl.rs` | 3.5 Amdahl's law | `src/ch03/05-amdahl.md` |
 //! | `06_mixed_work.rs` | 3.6 Mixed work | `src/ch03/06-mixed-work.md` |
 
+/// The provided code: the exercise crate's own files, so that there is one copy.
+#[path = "../../../exercises/chapter3/src/provided/mod.rs"]
+pub mod provided;
+
 #[path = "01_sum_of_squares.rs"]
 pub mod sum_of_squares;
 #[path = "02_lock_or_free.rs"]
