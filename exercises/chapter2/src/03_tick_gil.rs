@@ -19,26 +19,19 @@
 //! threads swap the GIL every `check_interval * waiter_wins_every` ticks. A rule that never
 //! hands the GIL over, or leaves it free while threads wait, ends in an error that names the
 //! problem.
-
 //!
 //! `TickGil`, its settings and its state (`ticker`, `battles`, `notes`) are provided
 //! (`provided/tick_gil.rs`).
 
-use support::sim::{GilPolicy, LockView, Note, ThreadId};
+use support::sim::{LockView, ThreadId};
 
 pub use crate::provided::tick_gil::TickGil;
 
-impl GilPolicy for TickGil {
-    fn name(&self) -> String {
-        format!("check every {} ticks", self.check_interval)
-    }
-
-    fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
+impl TickGil {
+    /// Who holds the GIL during the tick `view.now`: the holder, a waiter, or nobody. The
+    /// scheduler calls it through the provided `GilPolicy` impl.
+    pub fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
         // TODO: the four rules above. A helper `fn battle(&mut self, ...)` keeps it readable.
         todo!()
-    }
-
-    fn take_notes(&mut self) -> Vec<Note> {
-        self.notes.take()
     }
 }

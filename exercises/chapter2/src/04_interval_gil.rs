@@ -24,28 +24,21 @@
 //! that two CPU-bound threads swap the GIL every interval. A holder that ignores the drop
 //! request starves the waiter; a GIL left free while threads wait is a lost wake-up; both end
 //! in an error that names the problem.
-
 //!
 //! `IntervalGil`, its interval and its state (`drop_request`, `switch_number`, `timed_waits`,
 //! `notes`) are provided (`provided/interval_gil.rs`), and so is `TimedWait`.
 
-use support::sim::{GilPolicy, LockView, Note, ThreadId};
+use support::sim::{LockView, ThreadId};
 
 pub use crate::provided::interval_gil::IntervalGil;
 use crate::provided::interval_gil::TimedWait;
 
-impl GilPolicy for IntervalGil {
-    fn name(&self) -> String {
-        format!("switch interval of {} ticks", self.interval)
-    }
-
-    fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
+impl IntervalGil {
+    /// Who holds the GIL during the tick `view.now`: the holder, a waiter, or nobody. The
+    /// scheduler calls it through the provided `GilPolicy` impl.
+    pub fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
         // TODO: the three parts above. Helpers `fn take(...)` and `fn wait_one_tick(...)`
         // keep it readable.
         todo!()
-    }
-
-    fn take_notes(&mut self) -> Vec<Note> {
-        self.notes.take()
     }
 }

@@ -4,9 +4,9 @@
 //! Two threads share the CPU-bound task, one piece each. Run them two ways:
 //!
 //! - `sum_under_one_lock`: one thread per piece; each walks its piece in steps of `step` numbers
-//!   (the provided `steps(piece, step)`) and calls `work(step_range)` for every step *while holding*
-//!   `gil` (`let _gil = gil.lock();`), the way a CPython thread holds the GIL while it runs
-//!   bytecode. Take it for one step at a time, so the threads can take turns.
+//!   (`steps(piece, step)`, provided) and calls `work(step_range)` for every step *while
+//!   holding* `gil` (`let _gil = gil.lock();`), the way a CPython thread holds the GIL while it
+//!   runs bytecode. Take it for one step at a time, so the threads can take turns.
 //! - `sum_on_free_threads`: the same threads and steps, no lock: a free-threaded interpreter.
 //!
 //! Both return the sum of everything `work` returned. Use `std::thread::scope`, and start every

@@ -1,17 +1,15 @@
 //! Exercise 2.3: the GIL before Python 3.2.
 //! Book: src/ch02/03-tick-gil.md
 
-use support::sim::{GilPolicy, LockView, Note, ThreadId, Tick};
+use support::sim::{LockView, ThreadId, Tick};
 
 pub use crate::provided::tick_gil::TickGil;
 
 // ANCHOR: solution
-impl GilPolicy for TickGil {
-    fn name(&self) -> String {
-        format!("check every {} ticks", self.check_interval)
-    }
-
-    fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
+impl TickGil {
+    /// Who holds the GIL during the tick `view.now`: the holder, a waiter, or nobody. The
+    /// scheduler calls it through the provided `GilPolicy` impl.
+    pub fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
         let first_waiter = view.waiters.first().map(|waiter| waiter.thread);
         let chosen = match view.holder {
             // The GIL is free (its holder blocked or finished): a waiter wakes and takes it.
@@ -35,13 +33,6 @@ impl GilPolicy for TickGil {
         }
         chosen
     }
-
-    fn take_notes(&mut self) -> Vec<Note> {
-        self.notes.take()
-    }
-}
-
-impl TickGil {
     /// The releasing holder and a woken waiter race for the GIL.
     fn battle(&mut self, now: Tick, holder: ThreadId, waiter: ThreadId) -> Option<ThreadId> {
         self.battles += 1;

@@ -1,18 +1,16 @@
 //! Exercise 2.4: the GIL since Python 3.2.
 //! Book: src/ch02/04-interval-gil.md
 
-use support::sim::{GilPolicy, LockView, Note, ThreadId};
+use support::sim::{LockView, ThreadId};
 
 pub use crate::provided::interval_gil::IntervalGil;
 use crate::provided::interval_gil::TimedWait;
 
 // ANCHOR: solution
-impl GilPolicy for IntervalGil {
-    fn name(&self) -> String {
-        format!("switch interval of {} ticks", self.interval)
-    }
-
-    fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
+impl IntervalGil {
+    /// Who holds the GIL during the tick `view.now`: the holder, a waiter, or nobody. The
+    /// scheduler calls it through the provided `GilPolicy` impl.
+    pub fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
         let first_waiter = view.waiters.first().map(|waiter| waiter.thread);
         let chosen = match view.holder {
             // Asked to drop: drop_gil() signals a waiter, and the forced switch makes the
@@ -36,13 +34,6 @@ impl GilPolicy for IntervalGil {
         self.wait_one_tick(view, chosen, forced_off);
         chosen
     }
-
-    fn take_notes(&mut self) -> Vec<Note> {
-        self.notes.take()
-    }
-}
-
-impl IntervalGil {
     /// take_gil()'s ending: a new holder bumps the switch number and starts with no request.
     fn take(&mut self, taker: ThreadId, last_holder: Option<ThreadId>) {
         if last_holder != Some(taker) {

@@ -1,11 +1,11 @@
 //! Provided for exercise 2.4: the 3.2+ GIL's setting and state. Its switching rule,
-//! `GilPolicy::choose`, is the exercise (`04_interval_gil.rs`).
+//! `IntervalGil::choose`, is the exercise (`04_interval_gil.rs`).
 
 use std::collections::BTreeMap;
 
 use support::sim::{ThreadId, Tick};
 
-use super::notes::Notes;
+use super::notes::{Notes, gil_policy};
 
 /// CPython's GIL since 3.2 (`Python/ceval_gil.c`): a waiter waits one switch interval
 /// (`sys.getswitchinterval()`, 5 ms), then asks the holder to drop the GIL; the holder drops it
@@ -45,3 +45,8 @@ impl IntervalGil {
         }
     }
 }
+
+gil_policy!(IntervalGil, |gil| format!(
+    "switch interval of {} ticks",
+    gil.interval
+));

@@ -1,9 +1,9 @@
 //! Provided for exercise 2.3: the pre-3.2 GIL's settings and state. Its switching rule,
-//! `GilPolicy::choose`, is the exercise (`03_tick_gil.rs`).
+//! `TickGil::choose`, is the exercise (`03_tick_gil.rs`).
 
 use support::sim::Tick;
 
-use super::notes::Notes;
+use super::notes::{Notes, gil_policy};
 
 /// CPython's GIL before 3.2: every `check_interval` ticks of Python (`sys.setcheckinterval`,
 /// 100 by default) the holder releases the GIL and at once asks for it again. Nothing hands it
@@ -38,3 +38,8 @@ impl TickGil {
         }
     }
 }
+
+gil_policy!(TickGil, |gil| format!(
+    "check every {} ticks",
+    gil.check_interval
+));
