@@ -26,7 +26,8 @@
 //! in an error that names the problem.
 //!
 //! `IntervalGil`, its interval and its state (`drop_request`, `switch_number`, `timed_waits`,
-//! `notes`) are provided (`provided/interval_gil.rs`), and so is `TimedWait`.
+//! `notes`) are provided (`provided/interval_gil.rs`), and so is `TimedWait`. A note goes on a
+//! thread's row with `self.notes.add(view.now, thread, text)`.
 
 use support::sim::{LockView, ThreadId};
 
