@@ -324,14 +324,25 @@ def make(drill, cls, *args):
 START_STYLES = ("in turn", "together")
 
 
+# Where a thread blocked in `threading` sits: a condition's or an event's wait (a `get` on an
+# empty `queue.Queue` waits there too), or a join.
+_BLOCKED_IN = ("wait", "join", "_wait_for_tstate_lock")
+
+
 def wait_until_blocked(thread, patience=1.0):
-    """Returns once `thread` has ended or sits in a blocking call of `threading` or `queue`
-    (a join, a wait, a get): everything it did before blocking is done. Bounded: after
+    """Returns once `thread` has ended or is blocked in a wait or a join of `threading` (a
+    `queue.Queue.get` on an empty queue included): everything it did before blocking is done.
+    A thread only passing through `threading` or `queue` (a `get` that finds an item, a `put`)
+    is not blocked: the test must not act while it is still on its way. Bounded: after
     `patience` seconds it returns anyway, which only decides whether a wrong answer is caught.
     A blocked raw `Lock.acquire()` is invisible here (it is C code), so that case waits it out."""
     deadline = time.monotonic() + patience
     while thread.is_alive() and time.monotonic() < deadline:
         frame = sys._current_frames().get(thread.ident)
-        if frame is not None and os.path.basename(frame.f_code.co_filename) in ("threading.py", "queue.py"):
+        if (
+            frame is not None
+            and os.path.basename(frame.f_code.co_filename) == "threading.py"
+            and frame.f_code.co_name in _BLOCKED_IN
+        ):
             return
         time.sleep(0.005)

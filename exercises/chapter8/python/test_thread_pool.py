@@ -20,8 +20,19 @@ class ThreadPoolTests(harness.DrillTest):
         # The first `workers` jobs meet here: they can only all pass if they run at once.
         meeting = threading.Barrier(workers)
         met = []
+        all_met = threading.Event()
+
+        def meet():
+            met.append(meeting.wait())
+            if len(met) == workers:
+                all_met.set()
+
         for _ in range(workers):
-            harness.call(self.drill, pool.execute, lambda: met.append(meeting.wait()))
+            harness.call(self.drill, pool.execute, meet)
+        # Shut down only once they have met: this test is about running them at once, and a
+        # shutdown that loses queued jobs would strand the ones already waiting here (the other
+        # tests catch that, and say so).
+        harness.call(self.drill, all_met.wait, hang_hint=HANG_HINT)
         harness.call(self.drill, pool.shutdown, hang_hint=HANG_HINT)
         self.drill.check(len(met) == workers, "only {} of {} jobs ran".format(len(met), workers))
 
