@@ -46,6 +46,20 @@ const TICK: Duration = Duration::from_millis(100);
 /// Names the threads that run learner code, so the panic hook knows whose panic it sees.
 const RUNNER_THREAD_PREFIX: &str = "exercise-";
 
+/// A test's verdict on the learner's code: the one line the learner reads ("exercise 3.2: ...").
+/// It is the payload of the panic that fails the test, a type of its own, so that the panic hook
+/// and [`Exercise::answer_key`] know the watchdog's messages by their type, whatever their text
+/// says, and a verdict raised inside learner code (a test's check called back from it) is passed
+/// on as it is instead of being reported as the learner's panic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict(pub String);
+
+impl Display for Verdict {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
 /// One exercise of the book: the id a learner sees ("1.2") and the page that teaches it.
 #[derive(Clone, Copy, Debug)]
 pub struct Exercise {
@@ -102,14 +116,21 @@ impl Exercise {
             .expect("the operating system refused to start a thread for the exercise");
 
         let started = Instant::now();
-        let mut rule = HangRule::new(limit, process_cpu_time(started));
+        let mut own_cpu = WatchdogCpu::start();
+        let mut rule = HangRule::new(limit, work_cpu_time(started));
         loop {
             match outcome.recv_timeout(TICK) {
                 Ok(Ok(value)) => return value,
+                // A test's own check failed inside learner code: its verdict is already whole.
+                Ok(Err(LearnerPanic {
+                    verdict: Some(verdict),
+                    ..
+                })) => panic::panic_any(verdict),
                 Ok(Err(learner_panic)) => self.fail_with(learner_panic.describe()),
                 Err(RecvTimeoutError::Timeout) => {
                     let elapsed = started.elapsed();
-                    if let Some(hang) = rule.observe(elapsed, process_cpu_time(started)) {
+                    own_cpu.tick();
+                    if let Some(hang) = rule.observe(elapsed, work_cpu_time(started)) {
                         self.fail_with(self.hang_message(hang, limit, elapsed));
                     }
                 }
@@ -130,10 +151,9 @@ impl Exercise {
         let outcome = panic::catch_unwind(AssertUnwindSafe(assertion));
         CHECKING_ANSWER_KEY.with(|flag| flag.set(false));
         if let Err(payload) = outcome {
-            let message = panic_message(payload.as_ref());
             // Learner code run while computing the answer failed first: report that instead.
-            if message.starts_with("exercise ") {
-                panic!("{message}");
+            if let Some(verdict) = payload.downcast_ref::<Verdict>() {
+                panic::panic_any(verdict.clone());
             }
             self.fail(
                 "your output differs from the answer key shown above (lines with - are expected, \
@@ -156,16 +176,18 @@ impl Exercise {
 
     fn fail_with(&self, what: String) -> ! {
         install_quiet_panic_hook();
-        if what.starts_with(NOT_IMPLEMENTED) {
-            panic!(
+        let line = if what.starts_with(NOT_IMPLEMENTED) {
+            format!(
                 "exercise {} {what}: see src/{} in the book",
                 self.id, self.page
-            );
-        }
-        panic!(
-            "exercise {}: {what}. Read src/{} in the book",
-            self.id, self.page
-        );
+            )
+        } else {
+            format!(
+                "exercise {}: {what}. Read src/{} in the book",
+                self.id, self.page
+            )
+        };
+        panic::panic_any(Verdict(line))
     }
 
     fn hang_message(&self, hang: Hang, limit: Duration, elapsed: Duration) -> String {
@@ -207,12 +229,51 @@ fn seconds(duration: Duration) -> String {
     }
 }
 
-/// The CPU time all threads of this process have used. Where the system cannot tell, the wall
-/// clock since `started` stands in (the watchdog then behaves like a plain time limit).
-fn process_cpu_time(started: Instant) -> Duration {
+/// The CPU time all threads of this process have used, less what the watchdogs themselves used
+/// (every running test's watchdog wakes up ten times a second: over a long limit that alone
+/// would look like progress, and a deadlock would never be called one). Where the system cannot
+/// tell, the wall clock since `started` stands in (the watchdog then behaves like a plain time
+/// limit).
+fn work_cpu_time(started: Instant) -> Duration {
     cpu_time::ProcessTime::try_now()
-        .map(|time| time.as_duration())
+        .map(|time| time.as_duration().saturating_sub(WatchdogCpu::total()))
         .unwrap_or_else(|_| started.elapsed())
+}
+
+/// CPU time used by the watchdog loops of all tests of this process, in nanoseconds.
+static WATCHDOG_CPU_NANOS: AtomicU64 = AtomicU64::new(0);
+
+/// Adds up the CPU time one watchdog loop (the test thread that waits for learner code) uses.
+struct WatchdogCpu {
+    last: Option<Duration>,
+}
+
+impl WatchdogCpu {
+    fn start() -> Self {
+        Self {
+            last: Self::this_thread(),
+        }
+    }
+
+    /// Counts what this thread used since the last tick.
+    fn tick(&mut self) {
+        let (Some(last), Some(now)) = (self.last, Self::this_thread()) else {
+            return;
+        };
+        let used = u64::try_from(now.saturating_sub(last).as_nanos()).unwrap_or(u64::MAX);
+        WATCHDOG_CPU_NANOS.fetch_add(used, Ordering::Relaxed);
+        self.last = Some(now);
+    }
+
+    fn this_thread() -> Option<Duration> {
+        cpu_time::ThreadTime::try_now()
+            .ok()
+            .map(|time| time.as_duration())
+    }
+
+    fn total() -> Duration {
+        Duration::from_nanos(WATCHDOG_CPU_NANOS.load(Ordering::Relaxed))
+    }
 }
 
 /// What kind of hang the watchdog saw.
@@ -229,7 +290,7 @@ pub enum Hang {
 
 /// The watchdog's rule, apart from the clocks so that it can be tested with made-up ones.
 ///
-/// The process's CPU time (all threads) measures progress: a right answer needs the same CPU
+/// The process's CPU time (all threads but the watchdogs' own) measures progress: a right answer needs the same CPU
 /// time on an idle machine and on a busy one, only spread over more wall-clock time. So:
 /// - [`Hang::Stalled`]: the process's CPU time advanced by less than [`HangRule::PROGRESS`] during
 ///   a whole `limit` of wall-clock time;
@@ -287,6 +348,8 @@ const NOT_IMPLEMENTED: &str = "is not implemented yet";
 struct LearnerPanic {
     message: String,
     location: Option<String>,
+    /// Set when the panic was a test's verdict, raised by a check the learner's code called.
+    verdict: Option<Verdict>,
 }
 
 thread_local! {
@@ -328,7 +391,12 @@ impl LearnerPanic {
             message = "not yet implemented".to_owned();
             location = Some(todo_location);
         }
-        Self { message, location }
+        let verdict = payload.downcast_ref::<Verdict>().cloned();
+        Self {
+            message,
+            location,
+            verdict,
+        }
     }
 
     fn describe(&self) -> String {
@@ -344,9 +412,11 @@ impl LearnerPanic {
     }
 }
 
-/// The text a panic carried (`panic!` gives a `&str` or a `String`).
+/// The text a panic carried (a [`Verdict`], or the `&str` or `String` that `panic!` gives).
 pub fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(text) = payload.downcast_ref::<&str>() {
+    if let Some(verdict) = payload.downcast_ref::<Verdict>() {
+        verdict.0.clone()
+    } else if let Some(text) = payload.downcast_ref::<&str>() {
         (*text).to_owned()
     } else if let Some(text) = payload.downcast_ref::<String>() {
         text.clone()
@@ -377,14 +447,16 @@ fn install_quiet_panic_hook() {
             if CHECKING_ANSWER_KEY.with(Cell::get) {
                 return;
             }
+            if let Some(verdict) = info.payload().downcast_ref::<Verdict>() {
+                eprintln!("{verdict}");
+                return;
+            }
             let message = panic_message(info.payload());
             if is_todo(&message) {
                 // Reported once, by the runner, as "exercise N.M is not implemented yet".
                 if let (Ok(mut todos), Some(place)) = (TODOS_ELSEWHERE.lock(), location) {
                     todos.push((TODO_COUNT.fetch_add(1, Ordering::SeqCst), place));
                 }
-            } else if message.starts_with("exercise ") {
-                eprintln!("{message}");
             } else {
                 let place = location.unwrap_or_else(|| "an unknown place".to_owned());
                 eprintln!("thread '{thread_name}' panicked at {place}: {message}");
