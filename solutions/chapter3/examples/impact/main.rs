@@ -12,6 +12,7 @@
 mod clients;
 mod server;
 
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::{Mutex, PoisonError};
 use std::thread;
@@ -262,20 +263,11 @@ fn io_bound(settings: &Settings, server: SocketAddr) -> Vec<Experiment> {
         ),
         under_a_gil(false),
         under_a_gil(true),
-        experiment(
+        on_tokio(
             "io-bound",
-            format!("tokio, {requests} tasks on one thread"),
             requests,
-            Some(false),
-            {
-                let runtime = tokio_runtime();
-                move || {
-                    let request = move |_| async move {
-                        fetch_async(server).await.expect("a request failed")
-                    };
-                    check(runtime.block_on(all_at_once(requests, request)))
-                }
-            },
+            move |_| async move { fetch_async(server).await.expect("a request failed") },
+            check,
         ),
     ]
 }
@@ -330,24 +322,39 @@ fn mixed(settings: &Settings, server: SocketAddr) -> Vec<Experiment> {
                 }
             },
         ),
-        experiment(
+        on_tokio(
             "mixed",
-            format!("tokio, {requests} tasks on one thread"),
             requests,
-            Some(false),
-            {
-                let runtime = tokio_runtime();
-                move || {
-                    let request = move |_| async move {
-                        let size = fetch_async(server).await.expect("a request failed");
-                        // Computing inside a task blocks the runtime's only thread meanwhile.
-                        (size, sum_of_squares(0..mixed_n))
-                    };
-                    check(runtime.block_on(all_at_once(requests, request)))
-                }
+            move |_| async move {
+                let size = fetch_async(server).await.expect("a request failed");
+                // Computing inside a task blocks the runtime's only thread meanwhile.
+                (size, sum_of_squares(0..mixed_n))
             },
+            check,
         ),
     ]
+}
+
+/// `requests` tasks at once on one thread (tokio's, like asyncio's event loop), each running
+/// `request`; `check` looks at what they returned.
+fn on_tokio<Fut>(
+    workload: &'static str,
+    requests: usize,
+    request: impl Fn(usize) -> Fut + 'static,
+    check: impl Fn(Vec<Fut::Output>) + 'static,
+) -> Experiment
+where
+    Fut: Future + Send + 'static,
+    Fut::Output: Send + 'static,
+{
+    let runtime = tokio_runtime();
+    experiment(
+        workload,
+        format!("tokio, {requests} tasks on one thread"),
+        requests,
+        Some(false),
+        move || check(runtime.block_on(all_at_once(requests, &request))),
+    )
 }
 
 /// Runs `job(index)` on `count` threads at once; returns the results in index order.
