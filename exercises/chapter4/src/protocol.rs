@@ -15,7 +15,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// How messages travel: one JSON object per line (`send` writes one, `receive` reads one).
-pub use crate::provided::json_lines::{MAX_LINE, ReceiveError, receive, send};
+pub use crate::provided::json_lines::{
+    MAX_LINE, ReceiveError, receive, receive_until_closed, send,
+};
 
 // ANCHOR: messages
 /// Work for a worker. The last five variants exist to test the pool against misbehaving workers.

@@ -1,5 +1,7 @@
 //! A process pool for the pipeline's chunks: chapter 4's pool (exercises 4.1 and 4.2), with
-//! chunks of records for tasks. Provided, complete; exercise 5.6 uses it.
+//! chunks of records for tasks. Provided, complete; exercise 5.6 uses it. Its worker handle and
+//! its framing (one JSON object per line) are chapter 4's provided ones, `provided/one_worker.rs`
+//! and `provided/json_lines.rs` there.
 //! Book: src/ch05/06-processes.md
 //!
 //! The parent sends `{"id": .., "chunk": [records]}` on a worker's stdin, one JSON line per
@@ -11,7 +13,7 @@
 //! (the processed records in reverse order).
 
 use std::fmt;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::sync::Mutex;
@@ -20,7 +22,7 @@ use std::thread;
 use serde::{Deserialize, Serialize};
 
 use crate::chunks::{Processed, Record, process_chunk};
-use crate::provided::json_lines::{ReceiveError, receive, send};
+use crate::provided::json_lines::{ReceiveError, receive, receive_until_closed, send};
 use crate::provided::one_worker::Worker;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -60,13 +62,7 @@ impl fmt::Display for ChunkError {
 pub fn serve() -> io::Result<()> {
     let mut requests = BufReader::new(io::stdin().lock());
     let mut replies = io::stdout().lock();
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if requests.read_line(&mut line)? == 0 {
-            return Ok(());
-        }
-        let request: Request = serde_json::from_str(&line).map_err(io::Error::other)?;
+    while let Some(request) = receive_until_closed::<Request>(&mut requests)? {
         let poisoned = |category: &str| {
             request
                 .chunk
@@ -105,6 +101,7 @@ pub fn serve() -> io::Result<()> {
         replies.write_all(&out)?;
         replies.flush()?;
     }
+    Ok(())
 }
 
 // The worker handle of chapter 4 (exercise 4.1), with methods of this pool's own: the messages

@@ -58,6 +58,16 @@ pub fn receive<M: DeserializeOwned>(from: &mut impl BufRead) -> Result<M, Receiv
     serde_json::from_slice(&line).map_err(|_| ReceiveError::Garbage(shorten(&line)))
 }
 
+/// The worker's side of [`receive`]: the next message, or `None` once the parent has closed the
+/// pipe, which is how it tells a worker to exit. Anything else is an error that ends the worker.
+pub fn receive_until_closed<M: DeserializeOwned>(from: &mut impl BufRead) -> io::Result<Option<M>> {
+    match receive(from) {
+        Ok(message) => Ok(Some(message)),
+        Err(ReceiveError::Closed) => Ok(None),
+        Err(error) => Err(io::Error::other(error.to_string())),
+    }
+}
+
 /// The start of a line, for an error message.
 fn shorten(line: &[u8]) -> String {
     let text = String::from_utf8_lossy(line);
