@@ -14,7 +14,8 @@
 //!
 //! Provided and complete (read them, do not change them): `protocol.rs` (the messages between
 //! the pool and its workers), `worker.rs` and `bin/worker.rs` (the worker process),
-//! `interpreter.rs` (a GIL with a PyO3-shaped API).
+//! `interpreter.rs` (a GIL with a PyO3-shaped API), and `provided/` (the fields of 4.1's `Worker`
+//! and 4.2's `Pool`, the JSON-lines framing, 4.4's result types).
 
 // The starter code leaves parameters unused until you fill in the `todo!()`s, and imports what
 // the solutions need as a hint.
@@ -27,15 +28,7 @@ pub mod worker;
 /// Provided code, complete: what the exercises use and you do not change.
 pub mod provided;
 
-#[path = "01_one_worker.rs"]
-pub mod one_worker;
-#[path = "02_process_pool.rs"]
-pub mod process_pool;
-#[path = "03_rayon.rs"]
-pub mod rayon;
-#[path = "04_async_fetch.rs"]
-pub mod async_fetch;
-#[path = "05_release_the_lock.rs"]
-pub mod release_the_lock;
-#[path = "06_hybrid.rs"]
-pub mod hybrid;
+// The exercise files, in book order (the list is in `modules.rs`, shared with the solutions).
+#[macro_use]
+mod modules;
+exercise_modules!();

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use chapter5::r#async::scrape_async;
+use chapter5::r#async::{async_client, one_thread_runtime, scrape_async};
 use support::Exercise;
 use support::site::Site;
 
@@ -20,15 +20,7 @@ fn concurrent_requests_on_one_thread_results_in_input_order() {
     let site = Site::gather(LATENCY, LIMIT);
     let urls = urls(&site);
     let scraped = EXERCISE.run_within(Duration::from_secs(20), move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("a tokio runtime");
-        let client = reqwest::Client::builder()
-            .timeout(TIMEOUT)
-            .build()
-            .expect("an HTTP client");
-        runtime.block_on(scrape_async(client, &urls, LIMIT))
+        one_thread_runtime().block_on(scrape_async(async_client(TIMEOUT), &urls, LIMIT))
     });
     let table = results_table(&EXERCISE, &site, &scraped);
     let most = site.most_in_flight();
