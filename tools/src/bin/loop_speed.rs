@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use support::testkit::median;
+use tools::process::repository_root;
+
 const FLOOR_MANIFEST: &str = r#"[package]
 name = "loop-floor"
 version = "0.1.0"
@@ -41,7 +44,7 @@ fn main() {
             chapter => chapters.push(chapter.trim_start_matches("chapter").to_owned()),
         }
     }
-    let root = workspace_root();
+    let root = repository_root();
     if chapters.is_empty() {
         chapters = (1..=8).map(|n| n.to_string()).collect();
     }
@@ -71,19 +74,12 @@ fn main() {
             ));
         }
         restore(&file);
-        let (ours, floors) = (median(&mut ours), median(&mut floors));
+        let (ours, floors) = (median(ours), median(floors));
         println!(
             "{package:<10} {ours:>8.2} {floors:>8.2} {:>6.2}x",
             ours / floors
         );
     }
-}
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tools/ sits in the workspace")
-        .to_path_buf()
 }
 
 /// The floor crate, in its own folder with its own target dir (never shared with ours).
@@ -151,9 +147,4 @@ fn restore(file: &Path) {
     if let Some(at) = text.find("// loop-speed edit ") {
         std::fs::write(file, &text[..at]).unwrap();
     }
-}
-
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }

@@ -16,6 +16,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use tools::process::repository_root;
+
 /// Where a Rust keyword may not be a module name as it is.
 const KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
@@ -95,13 +97,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn repository_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tools/ sits in the repository")
-        .to_path_buf()
 }
 
 fn add(root: &Path, chapter: &str, name: &str, title: &str) -> Result<NewExercise, String> {
