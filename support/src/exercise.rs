@@ -46,6 +46,20 @@ const TICK: Duration = Duration::from_millis(100);
 /// Names the threads that run learner code, so the panic hook knows whose panic it sees.
 const RUNNER_THREAD_PREFIX: &str = "exercise-";
 
+/// A test's verdict on the learner's code: the one line the learner reads ("exercise 3.2: ...").
+/// It is the payload of the panic that fails the test, a type of its own, so that the panic hook
+/// and [`Exercise::answer_key`] know the watchdog's messages by their type, whatever their text
+/// says, and a verdict raised inside learner code (a test's check called back from it) is passed
+/// on as it is instead of being reported as the learner's panic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict(pub String);
+
+impl Display for Verdict {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
 /// One exercise of the book: the id a learner sees ("1.2") and the page that teaches it.
 #[derive(Clone, Copy, Debug)]
 pub struct Exercise {
@@ -106,6 +120,11 @@ impl Exercise {
         loop {
             match outcome.recv_timeout(TICK) {
                 Ok(Ok(value)) => return value,
+                // A test's own check failed inside learner code: its verdict is already whole.
+                Ok(Err(LearnerPanic {
+                    verdict: Some(verdict),
+                    ..
+                })) => panic::panic_any(verdict),
                 Ok(Err(learner_panic)) => self.fail_with(learner_panic.describe()),
                 Err(RecvTimeoutError::Timeout) => {
                     let elapsed = started.elapsed();
@@ -130,10 +149,9 @@ impl Exercise {
         let outcome = panic::catch_unwind(AssertUnwindSafe(assertion));
         CHECKING_ANSWER_KEY.with(|flag| flag.set(false));
         if let Err(payload) = outcome {
-            let message = panic_message(payload.as_ref());
             // Learner code run while computing the answer failed first: report that instead.
-            if message.starts_with("exercise ") {
-                panic!("{message}");
+            if let Some(verdict) = payload.downcast_ref::<Verdict>() {
+                panic::panic_any(verdict.clone());
             }
             self.fail(
                 "your output differs from the answer key shown above (lines with - are expected, \
@@ -156,16 +174,18 @@ impl Exercise {
 
     fn fail_with(&self, what: String) -> ! {
         install_quiet_panic_hook();
-        if what.starts_with(NOT_IMPLEMENTED) {
-            panic!(
+        let line = if what.starts_with(NOT_IMPLEMENTED) {
+            format!(
                 "exercise {} {what}: see src/{} in the book",
                 self.id, self.page
-            );
-        }
-        panic!(
-            "exercise {}: {what}. Read src/{} in the book",
-            self.id, self.page
-        );
+            )
+        } else {
+            format!(
+                "exercise {}: {what}. Read src/{} in the book",
+                self.id, self.page
+            )
+        };
+        panic::panic_any(Verdict(line))
     }
 
     fn hang_message(&self, hang: Hang, limit: Duration, elapsed: Duration) -> String {
@@ -287,6 +307,8 @@ const NOT_IMPLEMENTED: &str = "is not implemented yet";
 struct LearnerPanic {
     message: String,
     location: Option<String>,
+    /// Set when the panic was a test's verdict, raised by a check the learner's code called.
+    verdict: Option<Verdict>,
 }
 
 thread_local! {
@@ -328,7 +350,12 @@ impl LearnerPanic {
             message = "not yet implemented".to_owned();
             location = Some(todo_location);
         }
-        Self { message, location }
+        let verdict = payload.downcast_ref::<Verdict>().cloned();
+        Self {
+            message,
+            location,
+            verdict,
+        }
     }
 
     fn describe(&self) -> String {
@@ -344,9 +371,11 @@ impl LearnerPanic {
     }
 }
 
-/// The text a panic carried (`panic!` gives a `&str` or a `String`).
+/// The text a panic carried (a [`Verdict`], or the `&str` or `String` that `panic!` gives).
 pub fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(text) = payload.downcast_ref::<&str>() {
+    if let Some(verdict) = payload.downcast_ref::<Verdict>() {
+        verdict.0.clone()
+    } else if let Some(text) = payload.downcast_ref::<&str>() {
         (*text).to_owned()
     } else if let Some(text) = payload.downcast_ref::<String>() {
         text.clone()
@@ -377,14 +406,16 @@ fn install_quiet_panic_hook() {
             if CHECKING_ANSWER_KEY.with(Cell::get) {
                 return;
             }
+            if let Some(verdict) = info.payload().downcast_ref::<Verdict>() {
+                eprintln!("{verdict}");
+                return;
+            }
             let message = panic_message(info.payload());
             if is_todo(&message) {
                 // Reported once, by the runner, as "exercise N.M is not implemented yet".
                 if let (Ok(mut todos), Some(place)) = (TODOS_ELSEWHERE.lock(), location) {
                     todos.push((TODO_COUNT.fetch_add(1, Ordering::SeqCst), place));
                 }
-            } else if message.starts_with("exercise ") {
-                eprintln!("{message}");
             } else {
                 let place = location.unwrap_or_else(|| "an unknown place".to_owned());
                 eprintln!("thread '{thread_name}' panicked at {place}: {message}");
