@@ -12,3 +12,13 @@ pub fn failure_starting(start: &str, f: impl FnOnce() + panic::UnwindSafe) -> St
     assert!(message.starts_with(start), "{message}");
     message
 }
+
+/// Checks that `message` says each of `parts`, somewhere.
+pub fn assert_says(message: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(
+            message.contains(part),
+            "{part:?} is missing from: {message}"
+        );
+    }
+}

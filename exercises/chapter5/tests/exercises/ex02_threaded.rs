@@ -7,7 +7,7 @@ use chapter5::threaded::{scrape_sequential, scrape_threaded};
 use support::Exercise;
 use support::site::Site;
 
-use crate::{Gathered, LATENCY, PATHS, TIMEOUT, paths_urls, results_table_of, scrape_gathered};
+use crate::{LATENCY, PATHS, TIMEOUT, paths_urls, results_table_of, scrape_gathered};
 
 const EXERCISE: Exercise = Exercise::new("5.2", "ch05/02-threads.md").with_hang_hint(
     "a thread that keeps the queue's lock while it fetches makes every other thread wait; take \
@@ -18,11 +18,7 @@ const THREADS: usize = 4;
 
 #[test]
 fn at_most_n_requests_at_once_results_in_input_order() {
-    let Gathered {
-        table,
-        most,
-        gathered,
-    } = scrape_gathered(&EXERCISE, THREADS, |urls| {
+    let (table, most, gathered) = scrape_gathered(&EXERCISE, THREADS, |urls| {
         let client = blocking_client(TIMEOUT);
         scrape_threaded(&client, &urls, THREADS)
     });

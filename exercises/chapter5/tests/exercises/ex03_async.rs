@@ -3,7 +3,7 @@
 use chapter5::r#async::scrape_async;
 use support::Exercise;
 
-use crate::{Gathered, TIMEOUT, scrape_gathered};
+use crate::{TIMEOUT, scrape_gathered};
 
 const EXERCISE: Exercise = Exercise::new("5.3", "ch05/03-async.md").with_hang_hint(
     "a semaphore permit that is never released stops every request after it; and awaiting the \
@@ -14,11 +14,7 @@ const LIMIT: usize = 4;
 
 #[test]
 fn concurrent_requests_on_one_thread_results_in_input_order() {
-    let Gathered {
-        table,
-        most,
-        gathered,
-    } = scrape_gathered(&EXERCISE, LIMIT, |urls| {
+    let (table, most, gathered) = scrape_gathered(&EXERCISE, LIMIT, |urls| {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()

@@ -46,32 +46,21 @@ const PATHS: [&str; 12] = [
     "/page/theta",
 ];
 
-/// What a scraper did with the URLs of a site that holds the first `together` page requests
-/// until all of them are waiting (at most 4 s): only requests really made at the same time get
-/// there together.
-struct Gathered {
-    /// The results table, checked: every URL once, in input order.
-    table: String,
-    /// The most requests the site saw in flight at once.
-    most: usize,
-    /// Whether the first `together` requests reached the site together.
-    gathered: bool,
-}
-
-/// Runs `scrape` on the URLs as `exercise`'s code, against such a site.
+/// Runs `scrape` on the URLs, as `exercise`'s code, against a site that holds the first
+/// `together` page requests until all of them are waiting (at most 4 s): only requests really
+/// made at the same time get there together. Returns the results table (checked: every URL
+/// once, in input order), the most requests the site saw in flight at once, and whether the
+/// first `together` reached it together.
 fn scrape_gathered(
     exercise: &support::Exercise,
     together: usize,
     scrape: impl FnOnce(Vec<String>) -> Vec<Scraped> + Send + 'static,
-) -> Gathered {
+) -> (String, usize, bool) {
     let site = Site::gather(LATENCY, together);
     let urls = urls(&site);
     let scraped = exercise.run_within(Duration::from_secs(20), move || scrape(urls));
-    Gathered {
-        table: results_table(exercise, &site, &scraped),
-        most: site.most_in_flight(),
-        gathered: site.gathered(),
-    }
+    let table = results_table(exercise, &site, &scraped);
+    (table, site.most_in_flight(), site.gathered())
 }
 
 fn urls(site: &Site) -> Vec<String> {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chapter7::processes_for_io::fetch_all;
 use support::Exercise;
-use support::testkit::{Occupancy, paused_runtime};
+use support::testkit::{Occupancy, Table, paused_runtime};
 use tokio::time::Instant;
 
 const EXERCISE: Exercise = Exercise::new("7.3", "ch07/03-processes-for-io.md");
@@ -112,15 +112,19 @@ fn check(fetched: &Fetched, urls: usize, slowest: Duration) {
 fn every_fetch_waits_at_the_same_time() {
     let fetched = fetch_pages(URLS, |_| LATENCY);
     check(&fetched, URLS, LATENCY);
-    EXERCISE.answer_key(|| {
-        insta::assert_snapshot!(format!(
-            "fetches  latency each  most in flight  total (virtual time)\n\
-         {URLS:>7}  {:>9} ms  {:>14}  {:>17} ms\n",
-            LATENCY.as_millis(),
-            fetched.most_in_flight,
-            fetched.took.as_millis()
-        ))
-    });
+    let mut table = Table::with_header([
+        "fetches",
+        "latency each",
+        "most in flight",
+        "total (virtual time)",
+    ]);
+    table.row([
+        URLS.to_string(),
+        format!("{} ms", LATENCY.as_millis()),
+        fetched.most_in_flight.to_string(),
+        format!("{} ms", fetched.took.as_millis()),
+    ]);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(table.to_string()));
 }
 
 /// Later pages answer sooner, so the fetches finish in the reverse of the URLs' order; a count
