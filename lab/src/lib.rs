@@ -24,6 +24,14 @@
 
 mod wasm;
 
+/// Chapter 2's provided types that its policies are built on: the exercise crate's own files.
+#[path = "../../exercises/chapter2/src/provided"]
+mod provided {
+    pub mod interval_gil;
+    pub mod notes;
+    pub mod tick_gil;
+}
+
 #[path = "../../solutions/chapter2/src/04_interval_gil.rs"]
 pub mod interval_gil;
 #[path = "../../solutions/chapter2/src/03_tick_gil.rs"]

@@ -116,7 +116,8 @@ impl Exercise {
             .expect("the operating system refused to start a thread for the exercise");
 
         let started = Instant::now();
-        let mut rule = HangRule::new(limit, process_cpu_time(started));
+        let mut own_cpu = WatchdogCpu::start();
+        let mut rule = HangRule::new(limit, work_cpu_time(started));
         loop {
             match outcome.recv_timeout(TICK) {
                 Ok(Ok(value)) => return value,
@@ -128,7 +129,8 @@ impl Exercise {
                 Ok(Err(learner_panic)) => self.fail_with(learner_panic.describe()),
                 Err(RecvTimeoutError::Timeout) => {
                     let elapsed = started.elapsed();
-                    if let Some(hang) = rule.observe(elapsed, process_cpu_time(started)) {
+                    own_cpu.tick();
+                    if let Some(hang) = rule.observe(elapsed, work_cpu_time(started)) {
                         self.fail_with(self.hang_message(hang, limit, elapsed));
                     }
                 }
@@ -227,12 +229,51 @@ fn seconds(duration: Duration) -> String {
     }
 }
 
-/// The CPU time all threads of this process have used. Where the system cannot tell, the wall
-/// clock since `started` stands in (the watchdog then behaves like a plain time limit).
-fn process_cpu_time(started: Instant) -> Duration {
+/// The CPU time all threads of this process have used, less what the watchdogs themselves used
+/// (every running test's watchdog wakes up ten times a second: over a long limit that alone
+/// would look like progress, and a deadlock would never be called one). Where the system cannot
+/// tell, the wall clock since `started` stands in (the watchdog then behaves like a plain time
+/// limit).
+fn work_cpu_time(started: Instant) -> Duration {
     cpu_time::ProcessTime::try_now()
-        .map(|time| time.as_duration())
+        .map(|time| time.as_duration().saturating_sub(WatchdogCpu::total()))
         .unwrap_or_else(|_| started.elapsed())
+}
+
+/// CPU time used by the watchdog loops of all tests of this process, in nanoseconds.
+static WATCHDOG_CPU_NANOS: AtomicU64 = AtomicU64::new(0);
+
+/// Adds up the CPU time one watchdog loop (the test thread that waits for learner code) uses.
+struct WatchdogCpu {
+    last: Option<Duration>,
+}
+
+impl WatchdogCpu {
+    fn start() -> Self {
+        Self {
+            last: Self::this_thread(),
+        }
+    }
+
+    /// Counts what this thread used since the last tick.
+    fn tick(&mut self) {
+        let (Some(last), Some(now)) = (self.last, Self::this_thread()) else {
+            return;
+        };
+        let used = u64::try_from(now.saturating_sub(last).as_nanos()).unwrap_or(u64::MAX);
+        WATCHDOG_CPU_NANOS.fetch_add(used, Ordering::Relaxed);
+        self.last = Some(now);
+    }
+
+    fn this_thread() -> Option<Duration> {
+        cpu_time::ThreadTime::try_now()
+            .ok()
+            .map(|time| time.as_duration())
+    }
+
+    fn total() -> Duration {
+        Duration::from_nanos(WATCHDOG_CPU_NANOS.load(Ordering::Relaxed))
+    }
 }
 
 /// What kind of hang the watchdog saw.
@@ -249,7 +290,7 @@ pub enum Hang {
 
 /// The watchdog's rule, apart from the clocks so that it can be tested with made-up ones.
 ///
-/// The process's CPU time (all threads) measures progress: a right answer needs the same CPU
+/// The process's CPU time (all threads but the watchdogs' own) measures progress: a right answer needs the same CPU
 /// time on an idle machine and on a busy one, only spread over more wall-clock time. So:
 /// - [`Hang::Stalled`]: the process's CPU time advanced by less than [`HangRule::PROGRESS`] during
 ///   a whole `limit` of wall-clock time;

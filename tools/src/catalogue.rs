@@ -202,6 +202,13 @@ impl Entry {
         if wrong.says.trim().is_empty() {
             problems.push("`says` is empty: describe the mistake in one line".to_owned());
         }
+        if wrong.says.trim_start().starts_with("TODO") {
+            problems.push(
+                "`says` is still the scaffold's TODO: write a mistake a learner would make, \
+                 and the edits that make it"
+                    .to_owned(),
+            );
+        }
         if wrong.expect.is_empty() || wrong.expect.iter().any(|words| words.trim().is_empty()) {
             problems.push(
                 "`expect` needs the words the learner must see, e.g. [\"exercise 3.2\", ...]"

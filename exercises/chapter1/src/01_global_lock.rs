@@ -8,9 +8,12 @@
 //! - `try_acquire` never blocks: a guard if the GIL was free, `None` if it was not.
 //! - `release` clears `locked` and wakes a waiting thread. Dropping a guard calls it for you.
 //!
-//! Use `crate::sync::{Condvar, Mutex}`: std's types, except that in the tests `wait` returns
-//! now and then without a notification (a *spurious* wake-up, which the standard library allows
-//! and real systems produce). Code that trusts one wait to mean "the GIL is free" fails.
+//! `Gil` and `GilGuard` are provided (`provided/global_lock.rs`): the GIL holds
+//! `locked: Mutex<bool>` and `released: Condvar`, a guard holds `gil: &Gil`, and dropping a
+//! guard calls your `release`. The mutex and condition variable are `crate::sync`'s: std's
+//! types, except that in the tests `wait` returns now and then without a notification (a
+//! *spurious* wake-up, which the standard library allows and real systems produce). Code that
+//! trusts one wait to mean "the GIL is free" fails.
 //!
 //! The tests check that a held GIL refuses a second thread, that a dropped guard frees it, and
 //! that threads waiting for the GIL sleep until it is released and then all get it: each waiter
@@ -19,30 +22,9 @@
 //! stops). They cannot check that the thread that
 //! waited longest goes first: CPython's GIL does not promise that either.
 
-use crate::sync::{Condvar, Mutex};
-
-/// One lock for a whole interpreter.
-#[derive(Debug, Default)]
-pub struct Gil {
-    locked: Mutex<bool>,
-    released: Condvar,
-}
-
-/// Proof that the current thread holds the GIL. Dropping it releases the GIL.
-#[must_use = "the GIL is released as soon as the guard is dropped"]
-#[derive(Debug)]
-pub struct GilGuard<'gil> {
-    gil: &'gil Gil,
-}
+pub use crate::provided::global_lock::{Gil, GilGuard};
 
 impl Gil {
-    pub fn new() -> Self {
-        Self {
-            locked: Mutex::new(false),
-            released: Condvar::new(),
-        }
-    }
-
     /// Blocks until the GIL is free, takes it, and returns the guard that gives it back.
     pub fn acquire(&self) -> GilGuard<'_> {
         // TODO: wait on `self.released` while `locked` is true, then set it and return a guard.
@@ -56,14 +38,8 @@ impl Gil {
     }
 
     /// Gives the GIL back and wakes one waiting thread. Only a guard calls this.
-    fn release(&self) {
+    pub(crate) fn release(&self) {
         // TODO: clear `locked`, then wake a waiter.
         todo!()
-    }
-}
-
-impl Drop for GilGuard<'_> {
-    fn drop(&mut self) {
-        self.gil.release();
     }
 }

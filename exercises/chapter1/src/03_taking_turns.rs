@@ -15,13 +15,10 @@
 //! Another test checks the rule tick by tick on scenarios that are not in the book (turns of 1,
 //! 3 and 5 ticks, a thread that blocks and comes back), so use `self.turn`, not the book's 4.
 
-use support::sim::{GilPolicy, LockView, ThreadId, Tick};
+use support::sim::{GilPolicy, LockView, ThreadId};
 
-/// A GIL that makes its holder let go after `turn` ticks whenever another thread is waiting.
-#[derive(Clone, Copy, Debug)]
-pub struct TakeTurns {
-    pub turn: Tick,
-}
+/// `TakeTurns { turn }`, provided (`provided/taking_turns.rs`).
+pub use crate::provided::taking_turns::TakeTurns;
 
 impl GilPolicy for TakeTurns {
     fn name(&self) -> String {

@@ -24,70 +24,22 @@
 //! that two CPU-bound threads swap the GIL every interval. A holder that ignores the drop
 //! request starves the waiter; a GIL left free while threads wait is a lost wake-up; both end
 //! in an error that names the problem.
+//!
+//! `IntervalGil`, its interval and its state (`drop_request`, `switch_number`, `timed_waits`,
+//! `notes`) are provided (`provided/interval_gil.rs`), and so is `TimedWait`. A note goes on a
+//! thread's row with `self.notes.add(view.now, thread, text)`.
 
-use std::collections::BTreeMap;
+use support::sim::{LockView, ThreadId};
 
-use support::sim::{GilPolicy, LockView, Note, ThreadId, Tick};
-
-/// CPython's GIL since 3.2 (`Python/ceval_gil.c`): a waiter waits one switch interval
-/// (`sys.getswitchinterval()`, 5 ms), then asks the holder to drop the GIL; the holder drops it
-/// at its next check and may not take it back until another thread has taken it.
-#[derive(Clone, Debug)]
-pub struct IntervalGil {
-    pub interval: Tick,
-    /// A waiter's request that the holder let go (`gil_drop_request` up to 3.12, a bit in the
-    /// holder's `eval_breaker` since 3.13). The holder honours it at its next tick.
-    drop_request: bool,
-    /// Bumped whenever the GIL passes to a different thread (`gil->switch_number`).
-    switch_number: u64,
-    /// Each waiter's timed wait on the condition variable.
-    timed_waits: BTreeMap<ThreadId, TimedWait>,
-    notes: Vec<Note>,
-}
-
-/// One waiter's current wait of one interval.
-#[derive(Clone, Copy, Debug)]
-struct TimedWait {
-    /// Its first tick.
-    started: Tick,
-    /// The switch number when it started: if it changed, someone got the GIL meanwhile.
-    switch_number: u64,
-}
+pub use crate::provided::interval_gil::IntervalGil;
+use crate::provided::interval_gil::TimedWait;
 
 impl IntervalGil {
-    pub fn new(interval: Tick) -> Self {
-        assert!(interval > 0);
-        Self {
-            interval,
-            drop_request: false,
-            switch_number: 0,
-            timed_waits: BTreeMap::new(),
-            notes: Vec::new(),
-        }
-    }
-
-    /// Draws `text` on the timeline at `at`, on `thread`'s row.
-    fn note(&mut self, at: Tick, thread: ThreadId, text: String) {
-        self.notes.push(Note {
-            at,
-            thread: Some(thread),
-            text,
-        });
-    }
-}
-
-impl GilPolicy for IntervalGil {
-    fn name(&self) -> String {
-        format!("switch interval of {} ticks", self.interval)
-    }
-
-    fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
+    /// Who holds the GIL during the tick `view.now`: the holder, a waiter, or nobody. The
+    /// scheduler calls it through the provided `GilPolicy` impl.
+    pub fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
         // TODO: the three parts above. Helpers `fn take(...)` and `fn wait_one_tick(...)`
         // keep it readable.
         todo!()
-    }
-
-    fn take_notes(&mut self) -> Vec<Note> {
-        std::mem::take(&mut self.notes)
     }
 }

@@ -4,8 +4,8 @@
 //! Write `Attached::detach`: give the GIL back, run the blocking closure, take the GIL again.
 //! Do it with a guard, `Released`: creating it gives the GIL back, dropping it takes the GIL
 //! again, so that a panic inside the closure still leaves the caller holding the GIL, as
-//! `Py_END_ALLOW_THREADS` and PyO3's `detach` guarantee. `Gil::take` and `Gil::give_back` are
-//! provided.
+//! `Py_END_ALLOW_THREADS` and PyO3's `detach` guarantee. `Gil` and `Attached` are provided
+//! (`provided/release.rs`), with `Gil::take` and `Gil::give_back`.
 //!
 //! The tests run two real threads that each do a Python step, a blocking call inside `detach`
 //! and another Python step. They check that both threads are inside their blocking calls at
@@ -14,80 +14,7 @@
 //! holds it again after `detach` returns or panics. They cannot see how long you keep the GIL
 //! released: release it around the blocking call and nothing else.
 
-use std::sync::{Condvar, Mutex, MutexGuard};
-use std::thread::{self, ThreadId};
-
-/// A GIL for real threads that knows which thread holds it.
-#[derive(Debug, Default)]
-pub struct Gil {
-    holder: Mutex<Option<ThreadId>>,
-    released: Condvar,
-}
-
-/// Proof that the current thread holds the GIL, like PyO3's `Python<'py>` token. Dropping it
-/// releases the GIL.
-#[must_use = "the GIL is released as soon as this is dropped"]
-#[derive(Debug)]
-pub struct Attached<'gil> {
-    gil: &'gil Gil,
-}
-
-impl Gil {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Takes the GIL, waiting as long as it takes (`PyGILState_Ensure`, PyO3's `attach`).
-    pub fn attach(&self) -> Attached<'_> {
-        self.take();
-        Attached { gil: self }
-    }
-
-    /// The thread holding the GIL right now, if any.
-    pub fn holder(&self) -> Option<ThreadId> {
-        *self.state()
-    }
-
-    fn take(&self) {
-        let me = thread::current().id();
-        let mut holder = self.state();
-        // Waiting for a GIL this thread already holds would wait for itself, forever.
-        assert!(
-            *holder != Some(me),
-            "this thread took the GIL while already holding it: take it back once, not twice"
-        );
-        while holder.is_some() {
-            holder = self
-                .released
-                .wait(holder)
-                .unwrap_or_else(|poison| poison.into_inner());
-        }
-        *holder = Some(me);
-    }
-
-    fn give_back(&self) {
-        let mut holder = self.state();
-        assert!(
-            *holder == Some(thread::current().id()),
-            "this thread gave back a GIL it did not hold: give it back once, not twice"
-        );
-        *holder = None;
-        drop(holder);
-        self.released.notify_one();
-    }
-
-    fn state(&self) -> MutexGuard<'_, Option<ThreadId>> {
-        self.holder
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
-    }
-}
-
-impl Drop for Attached<'_> {
-    fn drop(&mut self) {
-        self.gil.give_back();
-    }
-}
+pub use crate::provided::release::{Attached, Gil};
 
 impl Attached<'_> {
     /// Runs `blocking` with the GIL released and holds the GIL again when it returns, even if it

@@ -4,9 +4,9 @@
 //! Two threads share the CPU-bound task, one piece each. Run them two ways:
 //!
 //! - `sum_under_one_lock`: one thread per piece; each walks its piece in steps of `step` numbers
-//!   (the `steps` helper below) and calls `work(step_range)` for every step *while holding*
-//!   `gil` (`let _gil = gil.lock();`), the way a CPython thread holds the GIL while it runs
-//!   bytecode. Take it for one step at a time, so the threads can take turns.
+//!   (`steps(piece, step)`, provided) and calls `work(step_range)` for every step *while
+//!   holding* `gil` (`let _gil = gil.lock();`), the way a CPython thread holds the GIL while it
+//!   runs bytecode. Take it for one step at a time, so the threads can take turns.
 //! - `sum_on_free_threads`: the same threads and steps, no lock: a free-threaded interpreter.
 //!
 //! Both return the sum of everything `work` returned. Use `std::thread::scope`, and start every
@@ -26,14 +26,8 @@ use std::thread;
 
 use support::gil::Gil;
 
-/// The steps a thread takes through its piece: consecutive ranges of at most `step` numbers.
-/// (Provided.)
-pub fn steps(piece: Range<u64>, step: u64) -> impl Iterator<Item = Range<u64>> {
-    assert!(step > 0, "a step of zero numbers never gets anywhere");
-    (piece.start..piece.end)
-        .step_by(usize::try_from(step).unwrap_or(usize::MAX))
-        .map(move |start| start..piece.end.min(start.saturating_add(step)))
-}
+/// Provided (`provided/lock_or_free.rs`): `steps(piece, step)`, the steps through a piece.
+pub use crate::provided::lock_or_free::steps;
 
 /// One thread per piece. Each thread walks its piece step by step and calls `work` for every
 /// step while holding `gil`. Returns the sum of everything `work` returned.

@@ -16,20 +16,14 @@
 //! ms): under one GIL the first parse must start before the last response arrives, and the run
 //! must end exactly when a GIL that serves the longest waiter says. They cannot see real processor time: a parse here is a timer, not computation.
 
-use std::future::Future;
-
 use tokio::sync::Mutex;
 
 /// One request: wait for the response with the GIL released, then parse it holding the GIL.
-pub async fn fetch_and_parse<Wait, Response, Parse, Parsed>(
+pub async fn fetch_and_parse<Response, Parsed>(
     gil: &Mutex<()>,
-    wait: impl FnOnce() -> Wait,
-    parse: impl FnOnce(Response) -> Parse,
-) -> Parsed
-where
-    Wait: Future<Output = Response>,
-    Parse: Future<Output = Parsed>,
-{
+    wait: impl AsyncFnOnce() -> Response,
+    parse: impl AsyncFnOnce(Response) -> Parsed,
+) -> Parsed {
     // TODO: await `wait()` first, with no lock; then lock `gil` (`.lock().await`) around `parse`.
     todo!()
 }

@@ -1,31 +1,11 @@
 //! Exercise 1.1: a global interpreter lock.
 //! Book: src/ch01/01-global-lock.md
 
-use crate::sync::{Condvar, Mutex, MutexGuard};
+use crate::sync::MutexGuard;
 
-/// One lock for a whole interpreter: a `locked` flag guarded by a mutex, and a condition variable
-/// that waiting threads sleep on. CPython's GIL has this very shape (`Python/ceval_gil.c`).
-#[derive(Debug, Default)]
-pub struct Gil {
-    locked: Mutex<bool>,
-    released: Condvar,
-}
-
-/// Proof that the current thread holds the GIL. Dropping it releases the GIL.
-#[must_use = "the GIL is released as soon as the guard is dropped"]
-#[derive(Debug)]
-pub struct GilGuard<'gil> {
-    gil: &'gil Gil,
-}
+pub use crate::provided::global_lock::{Gil, GilGuard};
 
 impl Gil {
-    pub fn new() -> Self {
-        Self {
-            locked: Mutex::new(false),
-            released: Condvar::new(),
-        }
-    }
-
     // ANCHOR: acquire
     /// Blocks until the GIL is free, takes it, and returns the guard that gives it back.
     pub fn acquire(&self) -> GilGuard<'_> {
@@ -53,7 +33,7 @@ impl Gil {
     }
 
     /// Gives the GIL back and wakes one waiting thread. Only a guard calls this.
-    fn release(&self) {
+    pub(crate) fn release(&self) {
         *self.flag() = false;
         // One waiter is enough: only one thread can take the GIL anyway.
         self.released.notify_one();
@@ -66,11 +46,5 @@ impl Gil {
         self.locked
             .lock()
             .unwrap_or_else(|poison| poison.into_inner())
-    }
-}
-
-impl Drop for GilGuard<'_> {
-    fn drop(&mut self) {
-        self.gil.release();
     }
 }

@@ -6,6 +6,10 @@
 /// std's `Mutex` and `Condvar`, whose `wait` returns spuriously on a fixed schedule in tests.
 pub use support::sync;
 
+/// The provided code: the exercise crate's own files, so that there is one copy.
+#[path = "../../../exercises/chapter1/src/provided/mod.rs"]
+pub mod provided;
+
 #[path = "01_global_lock.rs"]
 pub mod global_lock;
 #[path = "02_one_at_a_time.rs"]

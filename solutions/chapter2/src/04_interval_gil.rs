@@ -1,74 +1,23 @@
 //! Exercise 2.4: the GIL since Python 3.2.
 //! Book: src/ch02/04-interval-gil.md
 
-use std::collections::BTreeMap;
+use support::sim::{LockView, ThreadId};
 
-use support::sim::{GilPolicy, LockView, Note, ThreadId, Tick};
-
-/// CPython's GIL since 3.2 (`Python/ceval_gil.c`): a waiter waits one switch interval
-/// (`sys.getswitchinterval()`, 5 ms), then asks the holder to drop the GIL; the holder drops it
-/// at its next check and may not take it back until another thread has taken it.
-#[derive(Clone, Debug)]
-pub struct IntervalGil {
-    pub interval: Tick,
-    /// A waiter's request that the holder let go (`gil_drop_request` up to 3.12, a bit in the
-    /// holder's `eval_breaker` since 3.13). The holder honours it at its next tick.
-    drop_request: bool,
-    /// Bumped whenever the GIL passes to a different thread (`gil->switch_number`).
-    switch_number: u64,
-    /// Each waiter's timed wait on the condition variable.
-    timed_waits: BTreeMap<ThreadId, TimedWait>,
-    notes: Vec<Note>,
-}
-
-/// One waiter's current wait of one interval.
-#[derive(Clone, Copy, Debug)]
-struct TimedWait {
-    /// Its first tick.
-    started: Tick,
-    /// The switch number when it started: if it changed, someone got the GIL meanwhile.
-    switch_number: u64,
-}
-
-impl IntervalGil {
-    pub fn new(interval: Tick) -> Self {
-        assert!(interval > 0);
-        Self {
-            interval,
-            drop_request: false,
-            switch_number: 0,
-            timed_waits: BTreeMap::new(),
-            notes: Vec::new(),
-        }
-    }
-
-    /// Draws `text` on the timeline at `at`, on `thread`'s row.
-    fn note(&mut self, at: Tick, thread: ThreadId, text: String) {
-        self.notes.push(Note {
-            at,
-            thread: Some(thread),
-            text,
-        });
-    }
-}
+pub use crate::provided::interval_gil::IntervalGil;
+use crate::provided::interval_gil::TimedWait;
 
 // ANCHOR: solution
-impl GilPolicy for IntervalGil {
-    fn name(&self) -> String {
-        format!("switch interval of {} ticks", self.interval)
-    }
-
-    fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
+impl IntervalGil {
+    /// Who holds the GIL during the tick `view.now`: the holder, a waiter, or nobody. The
+    /// scheduler calls it through the provided `GilPolicy` impl.
+    pub fn choose(&mut self, view: &LockView<'_>) -> Option<ThreadId> {
         let first_waiter = view.waiters.first().map(|waiter| waiter.thread);
         let chosen = match view.holder {
             // Asked to drop: drop_gil() signals a waiter, and the forced switch makes the
             // holder wait until that waiter has the GIL. It cannot win it straight back.
             Some(holder) if self.drop_request && first_waiter.is_some() => {
-                self.note(
-                    view.now,
-                    holder.thread,
-                    "drops the GIL: forced switch".to_owned(),
-                );
+                let text = "drops the GIL: forced switch";
+                self.notes.add(view.now, holder.thread, text);
                 first_waiter
             }
             Some(holder) => Some(holder.thread),
@@ -85,13 +34,6 @@ impl GilPolicy for IntervalGil {
         self.wait_one_tick(view, chosen, forced_off);
         chosen
     }
-
-    fn take_notes(&mut self) -> Vec<Note> {
-        std::mem::take(&mut self.notes)
-    }
-}
-
-impl IntervalGil {
     /// take_gil()'s ending: a new holder bumps the switch number and starts with no request.
     fn take(&mut self, taker: ThreadId, last_holder: Option<ThreadId>) {
         if last_holder != Some(taker) {
@@ -126,11 +68,11 @@ impl IntervalGil {
             if wait.switch_number != self.switch_number {
                 // Someone got the GIL meanwhile: no reason to complain yet.
                 let text = format!("waited {} ticks, but the GIL changed hands", self.interval);
-                self.note(view.now, waiter, text);
+                self.notes.add(view.now, waiter, text);
             } else if !self.drop_request {
                 self.drop_request = true;
                 let text = format!("waited {} ticks: sets the drop request", self.interval);
-                self.note(view.now, waiter, text);
+                self.notes.add(view.now, waiter, text);
             }
             let next = TimedWait {
                 started: view.now + 1,

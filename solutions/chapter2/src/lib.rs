@@ -5,6 +5,10 @@
 /// model (exercise 2.1), so one `use crate::sync::...` serves both.
 pub use support::sync;
 
+/// The provided code: the exercise crate's own files, so that there is one copy.
+#[path = "../../../exercises/chapter2/src/provided/mod.rs"]
+pub mod provided;
+
 #[path = "01_refcounts.rs"]
 pub mod refcounts;
 #[path = "02_rc_vs_arc.rs"]

@@ -6,14 +6,7 @@ use std::thread;
 
 use support::gil::Gil;
 
-/// The steps a thread takes through its piece: consecutive ranges of at most `step` numbers.
-/// (Provided: the same helper as in the exercise file.)
-pub fn steps(piece: Range<u64>, step: u64) -> impl Iterator<Item = Range<u64>> {
-    assert!(step > 0, "a step of zero numbers never gets anywhere");
-    (piece.start..piece.end)
-        .step_by(usize::try_from(step).unwrap_or(usize::MAX))
-        .map(move |start| start..piece.end.min(start.saturating_add(step)))
-}
+pub use crate::provided::lock_or_free::steps;
 
 // ANCHOR: solution
 /// One thread per piece. Each thread walks its piece step by step and calls `work` for every
@@ -25,24 +18,14 @@ pub fn sum_under_one_lock(
     step: u64,
     work: impl Fn(Range<u64>) -> u128 + Sync,
 ) -> u128 {
-    thread::scope(|scope| {
-        let threads: Vec<_> = pieces
-            .iter()
-            .map(|piece| {
-                let work = &work;
-                scope.spawn(move || {
-                    let mut total = 0;
-                    for numbers in steps(piece.clone(), step) {
-                        // Held for one step only, then free for whichever thread comes next.
-                        let _gil = gil.lock();
-                        total += work(numbers);
-                    }
-                    total
-                })
-            })
-            .collect();
-        // Every thread is running before we wait for the first one.
-        threads.into_iter().map(join).sum()
+    one_thread_per_piece(pieces, |piece| {
+        let mut total = 0;
+        for numbers in steps(piece, step) {
+            // Held for one step only, then free for whichever thread comes next.
+            let _gil = gil.lock();
+            total += work(numbers);
+        }
+        total
     })
 }
 
@@ -52,14 +35,18 @@ pub fn sum_on_free_threads(
     step: u64,
     work: impl Fn(Range<u64>) -> u128 + Sync,
 ) -> u128 {
+    one_thread_per_piece(pieces, |piece| steps(piece, step).map(&work).sum())
+}
+
+/// Runs `walk(piece)` on a thread of its own for every piece, and adds up what they return.
+fn one_thread_per_piece(pieces: &[Range<u64>], walk: impl Fn(Range<u64>) -> u128 + Sync) -> u128 {
     thread::scope(|scope| {
+        let walk = &walk;
         let threads: Vec<_> = pieces
             .iter()
-            .map(|piece| {
-                let work = &work;
-                scope.spawn(move || steps(piece.clone(), step).map(work).sum::<u128>())
-            })
+            .map(|piece| scope.spawn(move || walk(piece.clone())))
             .collect();
+        // Every thread is running before we wait for the first one.
         threads.into_iter().map(join).sum()
     })
 }

@@ -6,11 +6,15 @@
 //! - their module lines (and the exercise table row) in both `lib.rs`;
 //! - the test `exercises/chapterN/tests/exercises/exMM_name.rs` and its `mod` line;
 //! - the book page `src/chNN/MM-name.md` with its Exercise box, a hint and the walkthrough;
-//! - its row in `src/SUMMARY.md` and in the chapter's index table;
+//! - its row in `src/SUMMARY.md` and in the chapter's index table (in the words of the optional
+//!   fourth argument, or a TODO);
+//! - two entries of the wrong-answer catalogue (`tests/wrong_answers/chapterN.toml`) that apply
+//!   to the scaffold's solution and are caught by the scaffold's test, with a TODO in their
+//!   `says`, which the root check refuses until a person writes real ones;
 //! - the runner's starter bundle (`learn/starter-code.txt`).
 //!
-//! What is left is what only a person can write: the stub, the solution, the test and the page
-//! (and the index row's words), then `scripts/bless chapterN` for the answer key.
+//! What is left is what only a person can write: the stub, the solution, the test, the page and
+//! the two catalogue entries, then `scripts/bless chapterN` for the answer key.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,6 +38,8 @@ struct NewExercise {
     name: String,
     /// As the book's titles write it: "A dummy thing".
     title: String,
+    /// What the learner builds, in a few words, for the chapter index's table.
+    summary: Option<String>,
 }
 
 impl NewExercise {
@@ -80,14 +86,19 @@ impl NewExercise {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [chapter, name, title] = args.as_slice() else {
-        eprintln!(
-            "usage: cargo new-exercise CHAPTER NAME \"Title\"\n  e.g. cargo new-exercise 3 \
-             shared_counter \"A counter shared by threads\""
-        );
-        return ExitCode::FAILURE;
+    let (chapter, name, title, summary) = match args.as_slice() {
+        [chapter, name, title] => (chapter, name, title, None),
+        [chapter, name, title, summary] => (chapter, name, title, Some(summary.as_str())),
+        _ => {
+            eprintln!(
+                "usage: cargo new-exercise CHAPTER NAME \"Title\" [\"what the learner builds\"]\n  \
+                 e.g. cargo new-exercise 3 shared_counter \"A counter shared by threads\" \
+                 \"one counter, four threads, no lost updates\""
+            );
+            return ExitCode::FAILURE;
+        }
     };
-    match add(&repository_root(), chapter, name, title) {
+    match add(&repository_root(), chapter, name, title, summary) {
         Ok(exercise) => {
             print_next_steps(&exercise);
             ExitCode::SUCCESS
@@ -99,7 +110,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn add(root: &Path, chapter: &str, name: &str, title: &str) -> Result<NewExercise, String> {
+fn add(
+    root: &Path,
+    chapter: &str,
+    name: &str,
+    title: &str,
+    summary: Option<&str>,
+) -> Result<NewExercise, String> {
     let chapter: u32 = chapter
         .parse()
         .map_err(|_| format!("the chapter is a number, not {chapter:?}"))?;
@@ -122,6 +139,7 @@ fn add(root: &Path, chapter: &str, name: &str, title: &str) -> Result<NewExercis
         number,
         name: name.to_owned(),
         title: title.trim_end_matches('.').to_owned(),
+        summary: summary.map(|words| words.trim().to_owned()),
     };
     // Everything is worked out before the first write, so a refusal leaves no half exercise.
     let mut edits = Edits::default();
@@ -155,6 +173,10 @@ fn add(root: &Path, chapter: &str, name: &str, title: &str) -> Result<NewExercis
         summary_row(summary, &exercise)
     })?;
     edits.change(&book.join("index.md"), |index| index_row(index, &exercise))?;
+    edits.change(
+        &root.join(format!("tests/wrong_answers/chapter{chapter}.toml")),
+        |catalogue| Ok(format!("{catalogue}{}", wrong_answers(&exercise))),
+    )?;
     edits.apply()?;
     let starters = learn::starters::current(root);
     fs::write(
@@ -285,13 +307,52 @@ fn summary_row(summary: &str, exercise: &NewExercise) -> Result<String, String> 
 
 fn index_row(index: &str, exercise: &NewExercise) -> Result<String, String> {
     let row = format!(
-        "| {} | TODO: what the learner builds, in a few words | [{}]({}) |",
+        "| {} | {} | [{}]({}) |",
         exercise.id(),
+        exercise
+            .summary
+            .as_deref()
+            .unwrap_or("TODO: what the learner builds, in a few words"),
         exercise.title,
         exercise.page_file()
     );
     let exercise_row = format!("| {}.", exercise.chapter);
     insert_after_last(index, |line| line.starts_with(&exercise_row), &row)
+}
+
+/// Two catalogue entries that fit the scaffold: each edits its solution's one line, and its test
+/// catches both. Their `says` is a TODO, which the root check refuses until a person replaces
+/// them with mistakes a learner of this exercise would really make.
+fn wrong_answers(exercise: &NewExercise) -> String {
+    let entry = |kind: &str, replace: &str| {
+        format!(
+            "
+[[wrong]]
+exercise = \"{id}\"
+file = \"src/{file}\"
+says = \"TODO: a mistake a learner would make, in a few words (this one: {kind})\"
+kind = \"{kind}\"
+expect = [\"exercise {id}\"]
+
+[[wrong.edit]]
+find = '''
+    input
+'''
+replace = '''
+    {replace}
+'''
+",
+            id = exercise.id(),
+            file = exercise.file(),
+        )
+    };
+    format!(
+        "\n# {} {}{}{}",
+        exercise.id(),
+        exercise.title,
+        entry("logic slip", "input + 1"),
+        entry("hard-coded answer", "0"),
+    )
 }
 
 fn stub(exercise: &NewExercise) -> String {
@@ -412,7 +473,8 @@ fn print_next_steps(exercise: &NewExercise) {
   solutions/{package}/src/{file}                 (the reference solution)
   exercises/{package}/tests/exercises/ex{number:02}_{name}.rs   (the scenario and its checks)
   {page}                                  (the page: text, hints, walkthrough)
-  src/ch{chapter:02}/index.md                             (the words of its row)
+  src/ch{chapter:02}/index.md                             (the words of its row, unless given)
+  tests/wrong_answers/{package}.toml                 (two mistakes a learner would make)
 then write the answer key with `scripts/bless {package}`, read it, and after the stub is final
 run `UPDATE_STARTERS=1 cargo test -p learn --test starters`.",
         id = exercise.id(),
@@ -433,6 +495,7 @@ mod tests {
             number: 7,
             name: "async".into(),
             title: "A dummy exercise".into(),
+            summary: None,
         }
     }
 
@@ -465,5 +528,16 @@ mod tests {
             summary_row(summary, &dummy()).unwrap(),
             "- [Ch](ch03/index.md)\n  - [Six](ch03/06-six.md)\n  - [A dummy exercise](ch03/07-async.md)\n  - [Side](ch03/07-side.md)\n- [Next](ch04/index.md)\n"
         );
+    }
+
+    #[test]
+    fn the_catalogue_entries_fit_the_scaffold_and_ask_for_real_ones() {
+        let entries = wrong_answers(&dummy());
+        assert!(entries.starts_with("\n# 3.7 A dummy exercise\n"));
+        assert_eq!(entries.matches("[[wrong]]").count(), 2);
+        assert_eq!(entries.matches("file = \"src/07_async.rs\"").count(), 2);
+        assert_eq!(entries.matches("says = \"TODO").count(), 2);
+        // The scaffold's solution returns `input`: the one line both entries change.
+        assert_eq!(entries.matches("find = '\'\'\n    input\n'\'\'").count(), 2);
     }
 }

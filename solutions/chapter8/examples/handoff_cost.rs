@@ -5,7 +5,7 @@
 //! condition variable), and with a pair of channels. A lone thread locking and unlocking an
 //! uncontended mutex is the baseline.
 //!
-//!     cargo run --release -p chapter8-solution --example handoff
+//!     cargo run --release -p chapter8-solution --example handoff_cost
 
 use std::sync::Mutex;
 use std::sync::mpsc;
