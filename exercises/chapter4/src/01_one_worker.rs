@@ -4,6 +4,10 @@
 //! `multiprocessing` hides a child process, two pipes and pickle behind `pool.map`. Build the
 //! first piece yourself: the parent's side of one worker.
 //!
+//! `Worker` (provided in `provided/one_worker.rs`) holds the `child`, its stdin (`requests`,
+//! `None` once closed), its stdout wrapped in a `BufReader` (`replies`) and the `next_id` to
+//! send; dropping a `Worker` kills and reaps its process. Write its three methods:
+//!
 //! - `spawn`: start `program` with `std::process::Command`, its stdin and stdout piped
 //!   (`Stdio::piped()`), and keep the two pipe ends (`child.stdin.take()`, `child.stdout.take()`).
 //! - `call`: send a `Request { id, task }` with `protocol::send`, read the `Reply` with
@@ -20,21 +24,11 @@
 
 use std::io::{self, BufReader};
 use std::path::Path;
-use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 
 use crate::protocol::{self, Answer, ReceiveError, Reply, Request, Task, TaskError};
 
-/// A running worker process and the two pipes that connect us to it.
-#[derive(Debug)]
-pub struct Worker {
-    child: Child,
-    /// The worker's stdin. `None` once we have closed it to ask the worker to exit.
-    requests: Option<ChildStdin>,
-    /// The worker's stdout, buffered so that we can read it line by line.
-    replies: BufReader<ChildStdout>,
-    /// The id of the next request; a reply must carry the id of the request it answers.
-    next_id: u64,
-}
+pub use crate::provided::one_worker::Worker;
 
 impl Worker {
     /// Starts `program` as a child process with its stdin and stdout piped to us.
@@ -54,16 +48,5 @@ impl Worker {
     pub fn shutdown(&mut self) -> io::Result<ExitStatus> {
         // TODO: close stdin first (self.requests.take()), then self.child.wait().
         todo!()
-    }
-}
-
-impl Drop for Worker {
-    /// A worker nobody shut down (say, one that sent garbage and cannot be trusted) is killed
-    /// and reaped, so that no process outlives its pool.
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-        let _ = self.child.wait();
     }
 }

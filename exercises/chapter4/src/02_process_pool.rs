@@ -1,7 +1,10 @@
 //! Exercise 4.2: a pool of worker processes that keeps input order.
 //! Book: src/ch04/02-process-pool.md
 //!
-//! `multiprocessing.Pool(processes=size).map(f, items)` with your `Worker` from exercise 4.1:
+//! `multiprocessing.Pool(processes=size).map(f, items)` with your `Worker` from exercise 4.1.
+//! `Pool` (provided in `provided/process_pool.rs`) holds the worker `program` and one slot per
+//! worker, `workers: Vec<Option<Worker>>` (`None` when a worker died and could not be
+//! replaced). Write its methods:
 //!
 //! - `new`: start `size` workers (at least one).
 //! - `map`: run the tasks on all workers at once and return one outcome per task, in input
@@ -22,24 +25,15 @@
 //! `cargo run --release -p chapter4-solution --example pool_costs`.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitStatus;
 use std::sync::Mutex;
 use std::thread;
 
 use crate::one_worker::Worker;
-use crate::protocol::{Answer, Task, TaskError};
+use crate::protocol::{Task, TaskError};
 
-/// A fixed number of worker processes, like `multiprocessing.Pool(processes=size)`.
-#[derive(Debug)]
-pub struct Pool {
-    program: PathBuf,
-    /// One slot per worker. A slot is empty when its worker died and could not be replaced.
-    workers: Vec<Option<Worker>>,
-}
-
-/// The outcome of one task: an answer, or what went wrong with this task alone.
-pub type Outcome = Result<Answer, TaskError>;
+pub use crate::provided::process_pool::{Outcome, Pool};
 
 impl Pool {
     /// Starts `size` workers (at least one) running `program`.

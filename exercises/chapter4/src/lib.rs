@@ -14,7 +14,8 @@
 //!
 //! Provided and complete (read them, do not change them): `protocol.rs` (the messages between
 //! the pool and its workers), `worker.rs` and `bin/worker.rs` (the worker process),
-//! `interpreter.rs` (a GIL with a PyO3-shaped API).
+//! `interpreter.rs` (a GIL with a PyO3-shaped API), and `provided/` (the fields of 4.1's `Worker`
+//! and 4.2's `Pool`, the JSON-lines framing, 4.4's result types).
 
 // The starter code leaves parameters unused until you fill in the `todo!()`s, and imports what
 // the solutions need as a hint.

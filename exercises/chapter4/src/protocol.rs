@@ -11,14 +11,13 @@
 //! `Connection.recv()` in the multiprocessing docs).
 
 use std::fmt;
-use std::io::{self, BufRead, Read, Write};
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// The longest line the parent accepts from a worker, so a runaway worker cannot make it buffer
-/// without end.
-pub const MAX_LINE: usize = 64 * 1024 * 1024;
+/// How messages travel: one JSON object per line (`send` writes one, `receive` reads one).
+pub use crate::provided::json_lines::{
+    MAX_LINE, ReceiveError, receive, receive_until_closed, send,
+};
 
 // ANCHOR: messages
 /// Work for a worker. The last five variants exist to test the pool against misbehaving workers.
@@ -63,62 +62,6 @@ pub struct Reply {
     pub answer: Answer,
 }
 // ANCHOR_END: messages
-
-/// Writes one message as a line of JSON and flushes it: a message that sits in a buffer is a
-/// message the other side waits for forever.
-pub fn send<M: Serialize>(to: &mut impl Write, message: &M) -> io::Result<()> {
-    let mut line = serde_json::to_vec(message).map_err(io::Error::other)?;
-    line.push(b'\n');
-    to.write_all(&line)?;
-    to.flush()
-}
-
-/// Why [`receive`] returned no message.
-#[derive(Debug)]
-pub enum ReceiveError {
-    /// The other side closed its end: it exited, crashed, or is done.
-    Closed,
-    /// A line arrived that is not a message of this protocol.
-    Garbage(String),
-    /// The pipe itself failed.
-    Io(io::Error),
-}
-
-impl fmt::Display for ReceiveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Closed => write!(f, "the other side closed the pipe"),
-            Self::Garbage(line) => write!(f, "not a message of the protocol: {line}"),
-            Self::Io(error) => write!(f, "the pipe failed: {error}"),
-        }
-    }
-}
-
-/// Reads one line and decodes it as a message of type `M`.
-pub fn receive<M: DeserializeOwned>(from: &mut impl BufRead) -> Result<M, ReceiveError> {
-    let mut line = Vec::new();
-    let read = Read::take(&mut *from, MAX_LINE as u64)
-        .read_until(b'\n', &mut line)
-        .map_err(ReceiveError::Io)?;
-    if read == 0 {
-        return Err(ReceiveError::Closed);
-    }
-    if line.last() != Some(&b'\n') {
-        // A worker that dies mid-line leaves half a message: as good as no message.
-        return Err(ReceiveError::Closed);
-    }
-    serde_json::from_slice(&line).map_err(|_| ReceiveError::Garbage(shorten(&line)))
-}
-
-/// The start of a line, for an error message.
-fn shorten(line: &[u8]) -> String {
-    let text = String::from_utf8_lossy(line);
-    let text = text.trim_end();
-    match text.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}...", &text[..cut]),
-        None => text.to_owned(),
-    }
-}
 
 /// What happened to one task of a pool, when it produced no answer.
 #[derive(Clone, Debug, PartialEq, Eq)]

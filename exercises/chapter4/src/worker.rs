@@ -6,7 +6,7 @@ use std::io::{self, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use crate::protocol::{self, Answer, ReceiveError, Reply, Request, Task};
+use crate::protocol::{self, Answer, Reply, Request, Task};
 
 /// The classic tutorial's `cpu_intensive(n)`: the sum of `i * i` for `i` in `0..n`, wrapping on overflow.
 // Never inlined: every caller (a thread, rayon, a worker process) then runs the very same
@@ -24,12 +24,7 @@ pub fn sum_of_squares(n: u64) -> u64 {
 pub fn serve() -> io::Result<()> {
     let mut requests = BufReader::new(io::stdin().lock());
     let mut replies = io::stdout().lock();
-    loop {
-        let request: Request = match protocol::receive(&mut requests) {
-            Ok(request) => request,
-            Err(ReceiveError::Closed) => return Ok(()),
-            Err(error) => return Err(io::Error::other(error.to_string())),
-        };
+    while let Some(request) = protocol::receive_until_closed::<Request>(&mut requests)? {
         let answer = match request.task {
             Task::SumOfSquares(n) => Answer::Sum(sum_of_squares(n)),
             Task::Echo(text) => Answer::Echo(text),
@@ -68,6 +63,7 @@ pub fn serve() -> io::Result<()> {
             },
         )?;
     }
+    Ok(())
 }
 
 /// Tells the test's listener that task `task` is running here, then waits (bounded) for its

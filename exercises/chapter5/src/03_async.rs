@@ -20,6 +20,8 @@ use tokio::sync::Semaphore;
 
 use crate::fetch_and_parse::{Page, ScrapeError, Scraped, parse_page, scrape_error};
 
+pub use crate::provided::r#async::{async_client, one_thread_runtime};
+
 /// Fetches `url` with the async client; parses the body on a blocking thread, so that parsing
 /// never stops the event loop (exercise 4.6).
 pub async fn fetch_and_parse_async(client: &Client, url: &str) -> Result<Page, ScrapeError> {
@@ -28,7 +30,7 @@ pub async fn fetch_and_parse_async(client: &Client, url: &str) -> Result<Page, S
 }
 
 /// Every URL at once, at most `limit` in flight; one result per URL, in input order. The
-/// timeout is the client's (`Client::builder().timeout(..)`), so it is not repeated here.
+/// timeout is the client's (`async_client(timeout)`, provided), so it is not repeated here.
 pub async fn scrape_async(client: Client, urls: &[String], limit: usize) -> Vec<Scraped> {
     // TODO: a Semaphore, a tokio::spawn per URL (clone the client into it), await in order.
     todo!()

@@ -1,5 +1,7 @@
 //! A process pool for the pipeline's chunks: chapter 4's pool (exercises 4.1 and 4.2), with
-//! chunks of records for tasks. Provided, complete; exercise 5.6 uses it.
+//! chunks of records for tasks. Provided, complete; exercise 5.6 uses it. Its worker handle and
+//! its framing (one JSON object per line) are chapter 4's provided ones, `provided/one_worker.rs`
+//! and `provided/json_lines.rs` there.
 //! Book: src/ch05/06-processes.md
 //!
 //! The parent sends `{"id": .., "chunk": [records]}` on a worker's stdin, one JSON line per
@@ -11,15 +13,17 @@
 //! (the processed records in reverse order).
 
 use std::fmt;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 use std::sync::Mutex;
 use std::thread;
 
 use serde::{Deserialize, Serialize};
 
 use crate::chunks::{Processed, Record, process_chunk};
+use crate::provided::json_lines::{ReceiveError, receive, receive_until_closed, send};
+use crate::provided::one_worker::Worker;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Request {
@@ -58,13 +62,7 @@ impl fmt::Display for ChunkError {
 pub fn serve() -> io::Result<()> {
     let mut requests = BufReader::new(io::stdin().lock());
     let mut replies = io::stdout().lock();
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if requests.read_line(&mut line)? == 0 {
-            return Ok(());
-        }
-        let request: Request = serde_json::from_str(&line).map_err(io::Error::other)?;
+    while let Some(request) = receive_until_closed::<Request>(&mut requests)? {
         let poisoned = |category: &str| {
             request
                 .chunk
@@ -103,16 +101,11 @@ pub fn serve() -> io::Result<()> {
         replies.write_all(&out)?;
         replies.flush()?;
     }
+    Ok(())
 }
 
-/// One worker process and its pipes.
-struct Worker {
-    child: Child,
-    requests: Option<ChildStdin>,
-    replies: BufReader<ChildStdout>,
-    next_id: u64,
-}
-
+// The worker handle of chapter 4 (exercise 4.1), with methods of this pool's own: the messages
+// here carry chunks of records, not chapter 4's tasks.
 impl Worker {
     fn spawn(program: &Path) -> io::Result<Self> {
         let mut child = Command::new(program)
@@ -129,40 +122,22 @@ impl Worker {
         })
     }
 
-    fn call(&mut self, chunk: Vec<Record>) -> Result<Vec<Processed>, ChunkError> {
+    fn call(&mut self, chunk: Vec<Record>) -> ChunkOutcome {
         let id = self.next_id;
         self.next_id += 1;
         let requests = self.requests.as_mut().ok_or(ChunkError::WorkerExited)?;
-        let mut line = serde_json::to_vec(&Request { id, chunk }).expect("records serialise");
-        line.push(b'\n');
-        requests
-            .write_all(&line)
-            .and_then(|()| requests.flush())
-            .map_err(|_| ChunkError::WorkerExited)?;
-        let mut answer = String::new();
-        match self.replies.read_line(&mut answer) {
+        send(requests, &Request { id, chunk }).map_err(|_| ChunkError::WorkerExited)?;
+        match receive::<Reply>(&mut self.replies) {
+            Ok(reply) if reply.id == id => Ok(reply.processed),
+            Ok(_) | Err(ReceiveError::Garbage(_)) => Err(ChunkError::Garbage),
             // Nothing, or half a line from a worker that died while writing it.
-            Ok(0) | Err(_) => Err(ChunkError::WorkerExited),
-            Ok(_) if !answer.ends_with('\n') => Err(ChunkError::WorkerExited),
-            Ok(_) => match serde_json::from_str::<Reply>(&answer) {
-                Ok(reply) if reply.id == id => Ok(reply.processed),
-                _ => Err(ChunkError::Garbage),
-            },
+            Err(ReceiveError::Closed | ReceiveError::Io(_)) => Err(ChunkError::WorkerExited),
         }
     }
 
     fn shutdown(&mut self) -> io::Result<ExitStatus> {
         drop(self.requests.take());
         self.child.wait()
-    }
-}
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-        let _ = self.child.wait();
     }
 }
 

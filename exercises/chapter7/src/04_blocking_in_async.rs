@@ -2,10 +2,10 @@
 //! Book: src/ch07/04-blocking-in-async.md
 //! Starter code: runs, with a mistake to find.
 //!
-//! Find and fix. `serve` answers requests on tokio tasks, and each answer needs a read from a
-//! slow disk (`Disk`, provided in
-//! `provided/blocking_in_async.rs`, can be read two ways: `read_blocking` holds the
-//! calling thread for `DISK_LATENCY`, `read` waits without holding any thread). The requests
+//! Find and fix. `serve` (provided in `provided/blocking_in_async.rs`) answers each request with
+//! `handle` on a tokio task of its own, and each answer needs a read from a slow disk (`Disk`,
+//! provided there too, can be read two ways: `read_blocking` holds the calling thread for
+//! `DISK_LATENCY`, `read` waits without holding any thread). The requests
 //! should wait for the disk side by side; they do not. It is the asyncio mistake of calling
 //! `requests.get` or `time.sleep` inside a coroutine.
 //!
@@ -15,23 +15,10 @@
 
 use std::sync::Arc;
 
-pub use crate::provided::blocking_in_async::{DISK_LATENCY, Disk};
+pub use crate::provided::blocking_in_async::{DISK_LATENCY, Disk, serve};
 
-/// Answers every request on a task of its own; the answers keep the order of `keys`.
-pub async fn serve(disk: Arc<Disk>, keys: Vec<String>) -> Vec<String> {
-    let tasks: Vec<_> = keys
-        .into_iter()
-        .map(|key| tokio::spawn(handle(Arc::clone(&disk), key)))
-        .collect();
-    let mut answers = Vec::with_capacity(tasks.len());
-    for task in tasks {
-        answers.push(task.await.expect("a request handler panicked"));
-    }
-    answers
-}
-
-/// Answers one request.
-async fn handle(disk: Arc<Disk>, key: String) -> String {
+/// Answers one request; `serve` runs it on a task of its own.
+pub async fn handle(disk: Arc<Disk>, key: String) -> String {
     let body = disk.read_blocking(&key);
     format!("200 OK: {body}")
 }

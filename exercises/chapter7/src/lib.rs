@@ -14,9 +14,9 @@
 //! | `06_lock_order.rs` | 7.6 A lock-order deadlock | `src/ch07/06-lock-order.md` |
 //! | `07_untrusted_messages.rs` | 7.7 Trusting messages from another process | `src/ch07/07-untrusted-messages.md` |
 //!
-//! Provided code, complete, lives in `provided/`: the slow disk of 7.4 and the bank accounts of
-//! 7.6 (whose locks report a deadlock instead of hanging), the process pool of 7.3 and the frame
-//! types of 7.7.
+//! Provided code, complete, lives in `provided/`: the threads of 7.1, the slow disk and the
+//! server loop of 7.4, the cache type of 7.5, the bank accounts of 7.6 (whose locks report a
+//! deadlock instead of hanging), the process pool of 7.3 and the frame types of 7.7.
 
 // The starter code may leave parameters unused: sometimes that is the mistake.
 #![allow(unused_variables, dead_code)]

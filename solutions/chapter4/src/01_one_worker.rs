@@ -3,21 +3,11 @@
 
 use std::io::{self, BufReader};
 use std::path::Path;
-use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 
 use crate::protocol::{self, Answer, ReceiveError, Reply, Request, Task, TaskError};
 
-/// A running worker process and the two pipes that connect us to it.
-#[derive(Debug)]
-pub struct Worker {
-    child: Child,
-    /// The worker's stdin. `None` once we have closed it to ask the worker to exit.
-    requests: Option<ChildStdin>,
-    /// The worker's stdout, buffered so that we can read it line by line.
-    replies: BufReader<ChildStdout>,
-    /// The id of the next request; a reply must carry the id of the request it answers.
-    next_id: u64,
-}
+pub use crate::provided::one_worker::Worker;
 
 // ANCHOR: solution
 impl Worker {
@@ -67,14 +57,3 @@ impl Worker {
     }
 }
 // ANCHOR_END: solution
-
-impl Drop for Worker {
-    /// A worker nobody shut down (say, one that sent garbage and cannot be trusted) is killed
-    /// and reaped, so that no process outlives its pool.
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-        let _ = self.child.wait();
-    }
-}

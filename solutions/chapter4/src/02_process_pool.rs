@@ -2,24 +2,15 @@
 //! Book: src/ch04/02-process-pool.md
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitStatus;
 use std::sync::Mutex;
 use std::thread;
 
 use crate::one_worker::Worker;
-use crate::protocol::{Answer, Task, TaskError};
+use crate::protocol::{Task, TaskError};
 
-/// A fixed number of worker processes, like `multiprocessing.Pool(processes=size)`.
-#[derive(Debug)]
-pub struct Pool {
-    program: PathBuf,
-    /// One slot per worker. A slot is empty when its worker died and could not be replaced.
-    workers: Vec<Option<Worker>>,
-}
-
-/// The outcome of one task: an answer, or what went wrong with this task alone.
-pub type Outcome = Result<Answer, TaskError>;
+pub use crate::provided::process_pool::{Outcome, Pool};
 
 // ANCHOR: solution
 impl Pool {

@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use chapter5::r#async::scrape_async;
+use chapter5::r#async::{async_client, one_thread_runtime, scrape_async};
 use chapter5::fetch_and_parse::{Scraped, blocking_client};
 use chapter5::threaded::{scrape_sequential, scrape_threaded};
 use support::site::Site;
@@ -48,17 +48,7 @@ fn main() {
         &site,
         "tokio, one thread, no limit",
         Some(sequential),
-        || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("a tokio runtime");
-            let client = reqwest::Client::builder()
-                .timeout(TIMEOUT)
-                .build()
-                .expect("an HTTP client");
-            runtime.block_on(scrape_async(client, &urls, urls.len()))
-        },
+        || one_thread_runtime().block_on(scrape_async(async_client(TIMEOUT), &urls, urls.len())),
     );
 }
 

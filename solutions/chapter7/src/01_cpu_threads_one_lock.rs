@@ -10,22 +10,17 @@
 //! is: chapter 3's examples measure that.
 
 use std::sync::Mutex;
-use std::thread;
+
+use crate::provided::cpu_threads_one_lock::on_threads;
 
 // ANCHOR: solution
 /// Adds up `square(n)` for every `n` in `numbers`, on `threads` threads.
 pub fn sum_of_squares(numbers: &[u64], threads: usize, square: impl Fn(u64) -> u64 + Sync) -> u64 {
     let total = Mutex::new(0);
-    let chunk_len = numbers.len().div_ceil(threads.max(1)).max(1);
-    thread::scope(|scope| {
-        for chunk in numbers.chunks(chunk_len) {
-            let (total, square) = (&total, &square);
-            scope.spawn(move || {
-                // Compute without the lock; take it once, for one addition.
-                let subtotal: u64 = chunk.iter().map(|&n| square(n)).sum();
-                *total.lock().unwrap() += subtotal;
-            });
-        }
+    on_threads(numbers, threads, |chunk| {
+        // Compute without the lock; take it once, for one addition.
+        let subtotal: u64 = chunk.iter().map(|&n| square(n)).sum();
+        *total.lock().unwrap() += subtotal;
     });
     total.into_inner().unwrap()
 }

@@ -1,8 +1,9 @@
 //! Exercise 7.5: a lock held across `.await`.
 //! Book: src/ch07/05-lock-across-await.md
 //!
-//! Find and fix. `cached_get` keeps fetched values in a cache shared by every task. On a miss it
-//! fetches the value and stores it. It gives the right values, and yet ten tasks asking for ten
+//! Find and fix. `cached_get` keeps fetched values in a cache shared by every task (`Cache`,
+//! provided: a `tokio::sync::Mutex` around a `HashMap`). On a miss it fetches the value and
+//! stores it. It gives the right values, and yet ten tasks asking for ten
 //! different keys take ten times as long as one.
 //!
 //! Two tasks that miss the same key at the same moment may both fetch it; this exercise accepts
@@ -12,24 +13,15 @@
 //! flight at once and the virtual time taken; then asks again and expects cache hits only; and
 //! checks that a hit does not wait while another key is being fetched.
 
-use std::collections::HashMap;
-use std::future::Future;
-
-use tokio::sync::Mutex;
-
-/// Values by key, shared by every task.
-pub type Cache = Mutex<HashMap<String, String>>;
+pub use crate::provided::lock_across_await::Cache;
 
 // ANCHOR: solution
 /// Returns the cached value for `key`, fetching and caching it on a miss.
-pub async fn cached_get<Fut>(
+pub async fn cached_get(
     cache: &Cache,
     key: String,
-    fetch: impl FnOnce(String) -> Fut,
-) -> String
-where
-    Fut: Future<Output = String>,
-{
+    fetch: impl AsyncFnOnce(String) -> String,
+) -> String {
     // The guard is a temporary of this statement: the lock is free again before the fetch.
     if let Some(value) = cache.lock().await.get(&key) {
         return value.clone();

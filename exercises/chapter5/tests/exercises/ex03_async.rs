@@ -1,6 +1,6 @@
 //! Exercise 5.3: the scraper on tokio (book: src/ch05/03-async.md).
 
-use chapter5::r#async::scrape_async;
+use chapter5::r#async::{async_client, one_thread_runtime, scrape_async};
 use support::Exercise;
 
 use crate::{TIMEOUT, scrape_gathered};
@@ -15,15 +15,7 @@ const LIMIT: usize = 4;
 #[test]
 fn concurrent_requests_on_one_thread_results_in_input_order() {
     let (table, most, gathered) = scrape_gathered(&EXERCISE, LIMIT, |urls| {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("a tokio runtime");
-        let client = reqwest::Client::builder()
-            .timeout(TIMEOUT)
-            .build()
-            .expect("an HTTP client");
-        runtime.block_on(scrape_async(client, &urls, LIMIT))
+        one_thread_runtime().block_on(scrape_async(async_client(TIMEOUT), &urls, LIMIT))
     });
     EXERCISE.check(
         most <= LIMIT,

@@ -12,8 +12,9 @@
 mod clients;
 mod server;
 
+use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -220,6 +221,35 @@ fn io_bound(settings: &Settings, server: SocketAddr) -> Vec<Experiment> {
     let requests = settings.requests;
     let get = move || fetch(server).expect("a request to the local server failed");
     let check = move |sizes: Vec<usize>| assert_eq!(sizes, vec![3; requests], "lost a response");
+    // The same threads twice, under one lock (a GIL): held while waiting for the server, then
+    // released around the wait.
+    let under_a_gil = move |released: bool| {
+        let how = if released { "released" } else { "held" };
+        let gil = Mutex::new(());
+        experiment(
+            "io-bound",
+            format!("{requests} threads, the lock {how} while waiting"),
+            requests,
+            Some(false),
+            move || {
+                check(on_threads(requests, |_| {
+                    let hold = || gil.lock().unwrap_or_else(PoisonError::into_inner);
+                    if released {
+                        // As CPython does: hold the GIL to prepare and to read, never while
+                        // waiting.
+                        drop(hold());
+                        let size = get();
+                        drop(hold());
+                        size
+                    } else {
+                        // A GIL that is not released around blocking I/O: no wait can overlap.
+                        let _gil = hold();
+                        get()
+                    }
+                }))
+            },
+        )
+    };
     vec![
         experiment("io-bound", "a single request", 1, None, move || {
             assert_eq!(get(), 3)
@@ -231,54 +261,13 @@ fn io_bound(settings: &Settings, server: SocketAddr) -> Vec<Experiment> {
             Some(true),
             move || check((0..requests).map(|_| get()).collect()),
         ),
-        experiment(
+        under_a_gil(false),
+        under_a_gil(true),
+        on_tokio(
             "io-bound",
-            format!("{requests} threads, the lock held while waiting"),
             requests,
-            Some(false),
-            {
-                let gil = Mutex::new(());
-                move || {
-                    check(on_threads(requests, |_| {
-                        // A GIL that is not released around blocking I/O: no wait can overlap.
-                        let _gil = gil.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                        get()
-                    }))
-                }
-            },
-        ),
-        experiment(
-            "io-bound",
-            format!("{requests} threads, the lock released while waiting"),
-            requests,
-            Some(false),
-            {
-                let gil = Mutex::new(());
-                move || {
-                    // As CPython does: hold the GIL to prepare and to read, never while waiting.
-                    check(on_threads(requests, |_| {
-                        drop(gil.lock());
-                        let size = get();
-                        drop(gil.lock());
-                        size
-                    }))
-                }
-            },
-        ),
-        experiment(
-            "io-bound",
-            format!("tokio, {requests} tasks on one thread"),
-            requests,
-            Some(false),
-            {
-                let runtime = tokio_runtime();
-                move || {
-                    let request = move |_| async move {
-                        fetch_async(server).await.expect("a request failed")
-                    };
-                    check(runtime.block_on(all_at_once(requests, request)))
-                }
-            },
+            move |_| async move { fetch_async(server).await.expect("a request failed") },
+            check,
         ),
     ]
 }
@@ -333,24 +322,39 @@ fn mixed(settings: &Settings, server: SocketAddr) -> Vec<Experiment> {
                 }
             },
         ),
-        experiment(
+        on_tokio(
             "mixed",
-            format!("tokio, {requests} tasks on one thread"),
             requests,
-            Some(false),
-            {
-                let runtime = tokio_runtime();
-                move || {
-                    let request = move |_| async move {
-                        let size = fetch_async(server).await.expect("a request failed");
-                        // Computing inside a task blocks the runtime's only thread meanwhile.
-                        (size, sum_of_squares(0..mixed_n))
-                    };
-                    check(runtime.block_on(all_at_once(requests, request)))
-                }
+            move |_| async move {
+                let size = fetch_async(server).await.expect("a request failed");
+                // Computing inside a task blocks the runtime's only thread meanwhile.
+                (size, sum_of_squares(0..mixed_n))
             },
+            check,
         ),
     ]
+}
+
+/// `requests` tasks at once on one thread (tokio's, like asyncio's event loop), each running
+/// `request`; `check` looks at what they returned.
+fn on_tokio<Fut>(
+    workload: &'static str,
+    requests: usize,
+    request: impl Fn(usize) -> Fut + 'static,
+    check: impl Fn(Vec<Fut::Output>) + 'static,
+) -> Experiment
+where
+    Fut: Future + Send + 'static,
+    Fut::Output: Send + 'static,
+{
+    let runtime = tokio_runtime();
+    experiment(
+        workload,
+        format!("tokio, {requests} tasks on one thread"),
+        requests,
+        Some(false),
+        move || check(runtime.block_on(all_at_once(requests, &request))),
+    )
 }
 
 /// Runs `job(index)` on `count` threads at once; returns the results in index order.
