@@ -20,11 +20,7 @@ pub use support::sync;
 /// Provided code, complete: the types the exercises fill in (read them, do not change them).
 pub mod provided;
 
-#[path = "01_global_lock.rs"]
-pub mod global_lock;
-#[path = "02_one_at_a_time.rs"]
-pub mod one_at_a_time;
-#[path = "03_taking_turns.rs"]
-pub mod taking_turns;
-#[path = "04_three_models.rs"]
-pub mod three_models;
+// The exercise files, in book order (the list is in `modules.rs`, shared with the solutions).
+#[macro_use]
+mod modules;
+exercise_modules!();

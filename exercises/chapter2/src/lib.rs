@@ -23,13 +23,7 @@ pub use support::sync;
 /// Provided code, complete: the types the exercises fill in (read them, do not change them).
 pub mod provided;
 
-#[path = "01_refcounts.rs"]
-pub mod refcounts;
-#[path = "02_rc_vs_arc.rs"]
-pub mod rc_vs_arc;
-#[path = "03_tick_gil.rs"]
-pub mod tick_gil;
-#[path = "04_interval_gil.rs"]
-pub mod interval_gil;
-#[path = "05_release.rs"]
-pub mod release;
+// The exercise files, in book order (the list is in `modules.rs`, shared with the solutions).
+#[macro_use]
+mod modules;
+exercise_modules!();

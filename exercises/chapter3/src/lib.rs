@@ -20,15 +20,7 @@
 /// Provided code, complete: helpers the exercises use (read them, do not change them).
 pub mod provided;
 
-#[path = "01_sum_of_squares.rs"]
-pub mod sum_of_squares;
-#[path = "02_lock_or_free.rs"]
-pub mod lock_or_free;
-#[path = "03_rayon.rs"]
-pub mod rayon;
-#[path = "04_requests.rs"]
-pub mod requests;
-#[path = "05_amdahl.rs"]
-pub mod amdahl;
-#[path = "06_mixed_work.rs"]
-pub mod mixed_work;
+// The exercise files, in book order (the list is in `modules.rs`, shared with the solutions).
+#[macro_use]
+mod modules;
+exercise_modules!();

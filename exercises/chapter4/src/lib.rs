@@ -28,15 +28,7 @@ pub mod worker;
 /// Provided code, complete: what the exercises use and you do not change.
 pub mod provided;
 
-#[path = "01_one_worker.rs"]
-pub mod one_worker;
-#[path = "02_process_pool.rs"]
-pub mod process_pool;
-#[path = "03_rayon.rs"]
-pub mod rayon;
-#[path = "04_async_fetch.rs"]
-pub mod async_fetch;
-#[path = "05_release_the_lock.rs"]
-pub mod release_the_lock;
-#[path = "06_hybrid.rs"]
-pub mod hybrid;
+// The exercise files, in book order (the list is in `modules.rs`, shared with the solutions).
+#[macro_use]
+mod modules;
+exercise_modules!();

@@ -22,17 +22,9 @@
 /// Provided code, complete: what the exercises use and you do not change.
 pub mod provided;
 
-#[path = "01_fetch_and_parse.rs"]
-pub mod fetch_and_parse;
-#[path = "02_threaded.rs"]
-pub mod threaded;
-#[path = "03_async.rs"]
-pub mod r#async;
-#[path = "04_chunks.rs"]
-pub mod chunks;
-#[path = "05_pipeline.rs"]
-pub mod pipeline;
-#[path = "06_processes.rs"]
-pub mod processes;
+// The exercise files, in book order (the list is in `modules.rs`, shared with the solutions).
+#[macro_use]
+mod modules;
+exercise_modules!();
 
 pub mod pool;

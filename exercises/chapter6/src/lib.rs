@@ -14,7 +14,7 @@
 /// Provided code, complete: what the exercises use and you do not change.
 pub mod provided;
 
-#[path = "01_classify.rs"]
-pub mod classify;
-#[path = "02_decide.rs"]
-pub mod decide;
+// The exercise files, in book order (the list is in `modules.rs`, shared with the solutions).
+#[macro_use]
+mod modules;
+exercise_modules!();

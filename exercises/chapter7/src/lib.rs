@@ -24,17 +24,7 @@
 /// Provided code, complete: what the exercises use and you do not change.
 pub mod provided;
 
-#[path = "01_cpu_threads_one_lock.rs"]
-pub mod cpu_threads_one_lock;
-#[path = "02_tiny_tasks.rs"]
-pub mod tiny_tasks;
-#[path = "03_processes_for_io.rs"]
-pub mod processes_for_io;
-#[path = "04_blocking_in_async.rs"]
-pub mod blocking_in_async;
-#[path = "05_lock_across_await.rs"]
-pub mod lock_across_await;
-#[path = "06_lock_order.rs"]
-pub mod lock_order;
-#[path = "07_untrusted_messages.rs"]
-pub mod untrusted_messages;
+// The exercise files, in book order (the list is in `modules.rs`, shared with the solutions).
+#[macro_use]
+mod modules;
+exercise_modules!();

@@ -10,11 +10,8 @@ pub use support::sync;
 #[path = "../../../exercises/chapter1/src/provided/mod.rs"]
 pub mod provided;
 
-#[path = "01_global_lock.rs"]
-pub mod global_lock;
-#[path = "02_one_at_a_time.rs"]
-pub mod one_at_a_time;
-#[path = "03_taking_turns.rs"]
-pub mod taking_turns;
-#[path = "04_three_models.rs"]
-pub mod three_models;
+// The same module names as the exercise crate, from its one list, each the solution's own file.
+#[path = "../../../exercises/chapter1/src/modules.rs"]
+#[macro_use]
+mod modules;
+exercise_modules!();

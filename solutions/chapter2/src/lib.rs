@@ -9,16 +9,11 @@ pub use support::sync;
 #[path = "../../../exercises/chapter2/src/provided/mod.rs"]
 pub mod provided;
 
-#[path = "01_refcounts.rs"]
-pub mod refcounts;
-#[path = "02_rc_vs_arc.rs"]
-pub mod rc_vs_arc;
-#[path = "03_tick_gil.rs"]
-pub mod tick_gil;
-#[path = "04_interval_gil.rs"]
-pub mod interval_gil;
-#[path = "05_release.rs"]
-pub mod release;
+// The same module names as the exercise crate, from its one list, each the solution's own file.
+#[path = "../../../exercises/chapter2/src/modules.rs"]
+#[macro_use]
+mod modules;
+exercise_modules!();
 
 /// Not an exercise: the scenarios behind the book's pictures.
 pub mod pictures;

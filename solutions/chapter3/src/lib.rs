@@ -8,15 +8,8 @@
 #[path = "../../../exercises/chapter3/src/provided/mod.rs"]
 pub mod provided;
 
-#[path = "01_sum_of_squares.rs"]
-pub mod sum_of_squares;
-#[path = "02_lock_or_free.rs"]
-pub mod lock_or_free;
-#[path = "03_rayon.rs"]
-pub mod rayon;
-#[path = "04_requests.rs"]
-pub mod requests;
-#[path = "05_amdahl.rs"]
-pub mod amdahl;
-#[path = "06_mixed_work.rs"]
-pub mod mixed_work;
+// The same module names as the exercise crate, from its one list, each the solution's own file.
+#[path = "../../../exercises/chapter3/src/modules.rs"]
+#[macro_use]
+mod modules;
+exercise_modules!();

@@ -14,15 +14,8 @@ pub mod worker;
 #[path = "../../../exercises/chapter4/src/provided/mod.rs"]
 pub mod provided;
 
-#[path = "01_one_worker.rs"]
-pub mod one_worker;
-#[path = "02_process_pool.rs"]
-pub mod process_pool;
-#[path = "03_rayon.rs"]
-pub mod rayon;
-#[path = "04_async_fetch.rs"]
-pub mod async_fetch;
-#[path = "05_release_the_lock.rs"]
-pub mod release_the_lock;
-#[path = "06_hybrid.rs"]
-pub mod hybrid;
+// The same module names as the exercise crate, from its one list, each the solution's own file.
+#[path = "../../../exercises/chapter4/src/modules.rs"]
+#[macro_use]
+mod modules;
+exercise_modules!();

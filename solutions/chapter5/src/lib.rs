@@ -4,18 +4,11 @@
 #[path = "../../../exercises/chapter5/src/provided/mod.rs"]
 pub mod provided;
 
-#[path = "01_fetch_and_parse.rs"]
-pub mod fetch_and_parse;
-#[path = "02_threaded.rs"]
-pub mod threaded;
-#[path = "03_async.rs"]
-pub mod r#async;
-#[path = "04_chunks.rs"]
-pub mod chunks;
-#[path = "05_pipeline.rs"]
-pub mod pipeline;
-#[path = "06_processes.rs"]
-pub mod processes;
+// The same module names as the exercise crate, from its one list, each the solution's own file.
+#[path = "../../../exercises/chapter5/src/modules.rs"]
+#[macro_use]
+mod modules;
+exercise_modules!();
 
 /// The provided process pool: the exercise crate's own file, so that there is one copy.
 #[path = "../../../exercises/chapter5/src/pool.rs"]

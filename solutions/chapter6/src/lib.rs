@@ -7,7 +7,8 @@
 #[path = "../../../exercises/chapter6/src/provided/mod.rs"]
 pub mod provided;
 
-#[path = "01_classify.rs"]
-pub mod classify;
-#[path = "02_decide.rs"]
-pub mod decide;
+// The same module names as the exercise crate, from its one list, each the solution's own file.
+#[path = "../../../exercises/chapter6/src/modules.rs"]
+#[macro_use]
+mod modules;
+exercise_modules!();

@@ -7,17 +7,8 @@
 #[path = "../../../exercises/chapter7/src/provided/mod.rs"]
 pub mod provided;
 
-#[path = "01_cpu_threads_one_lock.rs"]
-pub mod cpu_threads_one_lock;
-#[path = "02_tiny_tasks.rs"]
-pub mod tiny_tasks;
-#[path = "03_processes_for_io.rs"]
-pub mod processes_for_io;
-#[path = "04_blocking_in_async.rs"]
-pub mod blocking_in_async;
-#[path = "05_lock_across_await.rs"]
-pub mod lock_across_await;
-#[path = "06_lock_order.rs"]
-pub mod lock_order;
-#[path = "07_untrusted_messages.rs"]
-pub mod untrusted_messages;
+// The same module names as the exercise crate, from its one list, each the solution's own file.
+#[path = "../../../exercises/chapter7/src/modules.rs"]
+#[macro_use]
+mod modules;
+exercise_modules!();

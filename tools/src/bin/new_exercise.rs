@@ -3,7 +3,8 @@
 //!
 //! - the stub `exercises/chapterN/src/MM_name.rs` and the solution `solutions/chapterN/src/MM_name.rs`,
 //!   each with its header (`//! Exercise N.M: title.` / `//! Book: ...`);
-//! - their module lines (and the exercise table row) in both `lib.rs`;
+//! - its module lines in the chapter's one list (`exercises/chapterN/src/modules.rs`, which both
+//!   crates declare their modules from) and its row in the exercise tables of the `lib.rs` files;
 //! - the test `exercises/chapterN/tests/exercises/exMM_name.rs` and its `mod` line;
 //! - the book page `src/chNN/MM-name.md` with its Exercise box, a hint and the walkthrough;
 //! - its row in `src/SUMMARY.md` and in the chapter's index table (in the words of the optional
@@ -156,11 +157,14 @@ fn add(
         test(&exercise),
     );
     edits.create(book.join(exercise.page_file()), page(&exercise));
+    edits.change(&exercises.join("src/modules.rs"), |modules| {
+        add_module(modules, &exercise)
+    })?;
     edits.change(&exercises.join("src/lib.rs"), |lib| {
-        add_module(&add_table_row(lib, &exercise), &exercise)
+        Ok(add_table_row(lib, &exercise))
     })?;
     edits.change(&solutions.join("src/lib.rs"), |lib| {
-        add_module(&add_table_row(lib, &exercise), &exercise)
+        Ok(add_table_row(lib, &exercise))
     })?;
     edits.change(&tests.join("main.rs"), |main| {
         insert_after_last(
@@ -262,19 +266,25 @@ fn insert_after_last(
     Ok(out.join("\n") + "\n")
 }
 
-/// `#[path = "MM_name.rs"] pub mod name;` after the chapter's last exercise module.
-fn add_module(lib: &str, exercise: &NewExercise) -> Result<String, String> {
-    let lines: Vec<&str> = lib.lines().collect();
+/// `#[path = "MM_name.rs"] pub mod name;` after the chapter's last exercise module, in the
+/// chapter's one list of modules (`modules.rs`), indented as the lines before it.
+fn add_module(modules: &str, exercise: &NewExercise) -> Result<String, String> {
+    let lines: Vec<&str> = modules.lines().collect();
     let last_path = lines
         .iter()
-        .rposition(|line| line.starts_with("#[path = \"") && line.as_bytes()[10].is_ascii_digit())
+        .rposition(|line| {
+            line.trim_start()
+                .strip_prefix("#[path = \"")
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
         .ok_or("no `#[path = \"NN_...\"]` module line")?;
+    let indent = &lines[last_path][..lines[last_path].len() - lines[last_path].trim_start().len()];
     let mut out: Vec<String> = lines[..=last_path + 1]
         .iter()
         .map(ToString::to_string)
         .collect();
-    out.push(format!("#[path = \"{}\"]", exercise.file()));
-    out.push(format!("pub mod {};", exercise.module()));
+    out.push(format!("{indent}#[path = \"{}\"]", exercise.file()));
+    out.push(format!("{indent}pub mod {};", exercise.module()));
     out.extend(lines[last_path + 2..].iter().map(ToString::to_string));
     Ok(out.join("\n") + "\n")
 }
@@ -513,11 +523,15 @@ mod tests {
 
     #[test]
     fn the_module_goes_after_the_last_exercise_module() {
-        let lib = "//! | `01_a.rs` | 3.1 A | `src/ch03/01-a.md` |\n\npub mod provided;\n\n#[path = \"01_a.rs\"]\npub mod a;\n";
-        let changed = add_module(&add_table_row(lib, &dummy()), &dummy()).unwrap();
+        let modules = "macro_rules! exercise_modules {\n    () => {\n        #[path = \"01_a.rs\"]\n        pub mod a;\n    };\n}\n";
         assert_eq!(
-            changed,
-            "//! | `01_a.rs` | 3.1 A | `src/ch03/01-a.md` |\n//! | `07_async.rs` | 3.7 A dummy exercise | `src/ch03/07-async.md` |\n\npub mod provided;\n\n#[path = \"01_a.rs\"]\npub mod a;\n#[path = \"07_async.rs\"]\npub mod r#async;\n"
+            add_module(modules, &dummy()).unwrap(),
+            "macro_rules! exercise_modules {\n    () => {\n        #[path = \"01_a.rs\"]\n        pub mod a;\n        #[path = \"07_async.rs\"]\n        pub mod r#async;\n    };\n}\n"
+        );
+        let lib = "//! | `01_a.rs` | 3.1 A | `src/ch03/01-a.md` |\n\npub mod provided;\n";
+        assert_eq!(
+            add_table_row(lib, &dummy()),
+            "//! | `01_a.rs` | 3.1 A | `src/ch03/01-a.md` |\n//! | `07_async.rs` | 3.7 A dummy exercise | `src/ch03/07-async.md` |\n\npub mod provided;\n"
         );
     }
 
