@@ -4,7 +4,7 @@
 
 mod common;
 
-use support::sim::{HoldUntilBlocked, Scenario, Step, thread};
+use support::sim::{HoldUntilBlocked, Scenario, Step, ThreadSpec, thread};
 use support::timeline::{Timeline, svg};
 
 /// A picture in the book: where it lives under src/, its title, and the scenario it shows.
@@ -45,10 +45,7 @@ fn pictures() -> Vec<Picture> {
             path: "ch01/img/hold-until-blocked.svg",
             title: "A plain lock: the first thread keeps the GIL until it is done",
             scenario: || {
-                let threads = WORK
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &w)| thread(format!("T{}", i + 1), [Step::Python(w)]));
+                let threads = numbered(WORK.map(|ticks| [Step::Python(ticks)]));
                 Scenario::new().process("python", HoldUntilBlocked, threads)
             },
         },
@@ -67,26 +64,17 @@ fn pictures() -> Vec<Picture> {
         Picture {
             path: "ch03/img/io-bound-under-gil.svg",
             title: "I/O-bound: four threads under one GIL, their waits overlap",
-            scenario: || {
-                let requests = (1..=4).map(|i| thread(format!("T{i}"), io_request(1)));
-                Scenario::new().process("python", TakeTurns { turn: 4 }, requests)
-            },
+            scenario: || Scenario::new().process("python", TakeTurns { turn: 4 }, requests(1)),
         },
         Picture {
             path: "ch03/img/mixed-under-gil.svg",
             title: "Mixed: the waits overlap, the parsing takes turns under the GIL",
-            scenario: || {
-                let requests = (1..=4).map(|i| thread(format!("T{i}"), io_request(5)));
-                Scenario::new().process("python", TakeTurns { turn: 4 }, requests)
-            },
+            scenario: || Scenario::new().process("python", TakeTurns { turn: 4 }, requests(5)),
         },
         Picture {
             path: "ch03/img/mixed-free-threaded.svg",
             title: "Mixed, no GIL: the parsing runs in parallel too (one core per thread)",
-            scenario: || {
-                let requests = (1..=4).map(|i| thread(format!("T{i}"), io_request(5)));
-                Scenario::new().free_threaded_process("python3.14t", requests)
-            },
+            scenario: || Scenario::new().free_threaded_process("python3.14t", requests(5)),
         },
         Picture {
             path: "ch04/img/native-holds-the-gil.svg",
@@ -101,21 +89,25 @@ fn pictures() -> Vec<Picture> {
     ]
 }
 
-/// One request of chapter 3's pictures: send (1 tick of Python), wait 10, parse.
-fn io_request(parse: u64) -> [Step; 3] {
-    [Step::Python(1), Step::Io(10), Step::Python(parse)]
+/// Threads named T1, T2, ... running `scripts`, one each.
+fn numbered<S: IntoIterator<Item = Step>>(scripts: impl IntoIterator<Item = S>) -> Vec<ThreadSpec> {
+    (1..)
+        .zip(scripts)
+        .map(|(number, script)| thread(format!("T{number}"), script))
+        .collect()
+}
+
+/// Chapter 3's pictures: four threads, each one request: send (1 tick of Python), wait 10,
+/// parse (`parse` ticks of Python).
+fn requests(parse: u64) -> Vec<ThreadSpec> {
+    numbered([[Step::Python(1), Step::Io(10), Step::Python(parse)]; 4])
 }
 
 /// Exercise 4.5's pictures: three threads each run 2 ticks of Python, a native call of 8
 /// ticks, and 2 more ticks of Python. `native` says how the call runs: holding the GIL (for
 /// the other threads, as good as Python) or with the GIL released.
 fn native_calls(native: fn(u64) -> Step) -> Scenario {
-    let threads = (1..=3).map(|i| {
-        thread(
-            format!("T{i}"),
-            [Step::Python(2), native(8), Step::Python(2)],
-        )
-    });
+    let threads = numbered([[Step::Python(2), native(8), Step::Python(2)]; 3]);
     Scenario::new().process("python", HoldUntilBlocked, threads)
 }
 

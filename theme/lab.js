@@ -117,11 +117,18 @@
     return node;
   }
 
-  function ticksInput(value, label, max) {
-    return element("input", {
+  // A number of ticks from 1 to `max`: `set` gets each whole number in range the reader types,
+  // and nothing else (a half-typed or out-of-range number leaves the scenario as it was).
+  function ticksInput(value, label, max, set) {
+    const input = element("input", {
       type: "number", min: "1", max: String(max), step: "1", value: String(value),
       inputmode: "numeric", "aria-label": label,
     });
+    input.addEventListener("input", () => {
+      const typed = Number(input.value);
+      if (Number.isInteger(typed) && typed >= 1 && typed <= max) set(typed);
+    });
+    return input;
   }
 
   let labCount = 0;
@@ -132,7 +139,10 @@
     let scenario = parseScenario(original);
 
     const policy = select(POLICIES, scenario.policy, "GIL policy");
-    const interval = ticksInput(scenario.interval, "interval in ticks", 100);
+    const interval = ticksInput(scenario.interval, "interval in ticks", 100, (value) => {
+      scenario.interval = value;
+      changed();
+    });
     const threadList = element("ol", { class: "lab-threads" });
     const addThread = element("button", { type: "button", text: "Add a thread" });
     const reset = element("button", { type: "button", text: "Back to the picture" });
@@ -202,18 +212,15 @@
         const steps = element("span", { class: "lab-steps" });
         thread.steps.forEach((step, s) => {
           const kind = select(STEPS, step.kind, `${thread.name}, step ${s + 1}: kind`);
-          const ticks = ticksInput(step.ticks, `${thread.name}, step ${s + 1}: ticks`, 200);
+          const ticks = ticksInput(step.ticks, `${thread.name}, step ${s + 1}: ticks`, 200, (value) => {
+            step.ticks = value;
+            changed();
+          });
           const remove = element("button", {
             type: "button", text: "×", "aria-label": `Remove ${thread.name}'s step ${s + 1}`,
           });
           remove.disabled = thread.steps.length === 1;
           kind.addEventListener("change", () => { step.kind = kind.value; changed(); });
-          ticks.addEventListener("input", () => {
-            const value = Number(ticks.value);
-            if (!Number.isInteger(value) || value < 1 || value > 200) return;
-            step.ticks = value;
-            changed();
-          });
           remove.addEventListener("click", () => {
             thread.steps.splice(s, 1);
             showThreads(`[data-thread="${t}"] .lab-add-step`);
@@ -250,12 +257,6 @@
     policy.addEventListener("change", () => {
       scenario.policy = policy.value;
       showRules();
-      changed();
-    });
-    interval.addEventListener("input", () => {
-      const value = Number(interval.value);
-      if (!Number.isInteger(value) || value < 1 || value > 100) return;
-      scenario.interval = value;
       changed();
     });
     addThread.addEventListener("click", () => {

@@ -156,14 +156,18 @@ mod tests {
 
     const SOURCE: &str = "//! Exercise 1.2: bytecode, one thread at a time.\n//! Book: src/ch01/02-one-at-a-time.md\n";
 
+    /// Reads `source` as chapter 1's `src/<file>`.
+    fn chapter1(file: &str, source: &str) -> Option<Exercise> {
+        parse(
+            "chapter1",
+            &Path::new("exercises/chapter1/src").join(file),
+            source,
+        )
+    }
+
     #[test]
     fn reads_the_header_and_derives_a_key_that_survives_renumbering() {
-        let exercise = parse(
-            "chapter1",
-            Path::new("exercises/chapter1/src/02_one_at_a_time.rs"),
-            SOURCE,
-        )
-        .unwrap();
+        let exercise = chapter1("02_one_at_a_time.rs", SOURCE).unwrap();
         assert_eq!(exercise.number, "1.2");
         assert_eq!(exercise.title, "bytecode, one thread at a time");
         assert_eq!(exercise.page, "src/ch01/02-one-at-a-time.md");
@@ -171,38 +175,21 @@ mod tests {
         assert_eq!(exercise.key, "chapter1/one_at_a_time");
 
         let renumbered = SOURCE.replace("1.2", "1.5");
-        let moved = parse(
-            "chapter1",
-            Path::new("exercises/chapter1/src/05_one_at_a_time.rs"),
-            &renumbered,
-        )
-        .unwrap();
+        let moved = chapter1("05_one_at_a_time.rs", &renumbered).unwrap();
         assert_eq!(moved.key, exercise.key, "renumbering must keep the key");
     }
 
     #[test]
     fn an_explicit_key_survives_a_rename() {
         let source = format!("{SOURCE}//! Key: chapter1/one_at_a_time\n");
-        let renamed = parse(
-            "chapter1",
-            Path::new("exercises/chapter1/src/02_bytecode.rs"),
-            &source,
-        )
-        .unwrap();
+        let renamed = chapter1("02_bytecode.rs", &source).unwrap();
         assert_eq!(renamed.key, "chapter1/one_at_a_time");
         assert_eq!(renamed.test_module, "ex02_bytecode");
     }
 
     #[test]
     fn files_without_an_exercise_header_are_skipped() {
-        assert_eq!(
-            parse(
-                "chapter1",
-                Path::new("exercises/chapter1/src/lib.rs"),
-                "//! Chapter 1\n"
-            ),
-            None
-        );
+        assert_eq!(chapter1("lib.rs", "//! Chapter 1\n"), None);
     }
 
     #[test]

@@ -4,19 +4,15 @@ use support::sim::{
     GilPolicy, HoldUntilBlocked, Limits, LockView, Scenario, SimError, Step, ThreadId, thread,
 };
 
+/// One Python process under a plain lock (the GIL held until its thread blocks), with threads
+/// A and B running the given scripts.
+fn a_and_b(a: impl IntoIterator<Item = Step>, b: impl IntoIterator<Item = Step>) -> Scenario {
+    Scenario::new().process("python", HoldUntilBlocked, [thread("A", a), thread("B", b)])
+}
+
 #[test]
 fn a_plain_lock_runs_threads_one_after_another() {
-    let timeline = Scenario::new()
-        .process(
-            "python",
-            HoldUntilBlocked,
-            [
-                thread("A", [Step::Python(3)]),
-                thread("B", [Step::Python(2)]),
-            ],
-        )
-        .run()
-        .unwrap();
+    let timeline = a_and_b([Step::Python(3)], [Step::Python(2)]).run().unwrap();
     insta::assert_snapshot!(timeline.report("a plain lock"), @r"
     a plain lock
     total: 5 ticks | most threads running Python at once: 1 | GIL hand-offs: 1
@@ -29,17 +25,12 @@ fn a_plain_lock_runs_threads_one_after_another() {
 
 #[test]
 fn io_and_native_code_run_without_the_gil() {
-    let timeline = Scenario::new()
-        .process(
-            "python",
-            HoldUntilBlocked,
-            [
-                thread("A", [Step::Python(2), Step::Io(3), Step::Python(1)]),
-                thread("B", [Step::Native(1), Step::Python(3)]),
-            ],
-        )
-        .run()
-        .unwrap();
+    let timeline = a_and_b(
+        [Step::Python(2), Step::Io(3), Step::Python(1)],
+        [Step::Native(1), Step::Python(3)],
+    )
+    .run()
+    .unwrap();
     insta::assert_snapshot!(timeline.ascii(), @r"
     A |==~~~=|
     B |#.=== |
@@ -51,15 +42,7 @@ fn io_and_native_code_run_without_the_gil() {
 
 #[test]
 fn scaled_ascii_shows_the_state_that_fills_each_character() {
-    let timeline = Scenario::new()
-        .process(
-            "python",
-            HoldUntilBlocked,
-            [
-                thread("A", [Step::Python(30)]),
-                thread("B", [Step::Python(10)]),
-            ],
-        )
+    let timeline = a_and_b([Step::Python(30)], [Step::Python(10)])
         .run()
         .unwrap();
     insta::assert_snapshot!(support::timeline::ascii(&timeline, 10), @r"
@@ -145,15 +128,7 @@ fn a_wait_past_the_limit_is_starvation() {
         max_wait: Some(4),
         ..Limits::default()
     };
-    let error = Scenario::new()
-        .process(
-            "python",
-            HoldUntilBlocked,
-            [
-                thread("A", [Step::Python(10)]),
-                thread("B", [Step::Python(1)]),
-            ],
-        )
+    let error = a_and_b([Step::Python(10)], [Step::Python(1)])
         .limits(limits)
         .run()
         .unwrap_err();
@@ -190,15 +165,7 @@ fn processes_and_free_threads_run_python_in_parallel() {
 #[test]
 fn the_same_scenario_gives_the_same_timeline() {
     let run = || {
-        Scenario::new()
-            .process(
-                "python",
-                HoldUntilBlocked,
-                [
-                    thread("A", [Step::Python(3), Step::Io(2)]),
-                    thread("B", [Step::Python(3)]),
-                ],
-            )
+        a_and_b([Step::Python(3), Step::Io(2)], [Step::Python(3)])
             .run()
             .unwrap()
     };

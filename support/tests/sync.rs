@@ -3,6 +3,9 @@
 
 use support::sync::{Arc, Condvar, Mutex, thread, watch};
 
+#[cfg(feature = "loom")]
+mod common;
+
 /// A flag and the condition variable that announces it.
 #[derive(Default)]
 struct Flag {
@@ -32,6 +35,25 @@ impl Flag {
         }
         *set
     }
+
+    fn wait_with_wait_while(&self) -> bool {
+        *self
+            .changed
+            .wait_while(self.set.lock().unwrap(), |set| !*set)
+            .unwrap()
+    }
+
+    /// Raises a new flag while another thread waits for it with `wait`, and returns what that
+    /// thread saw when its wait ended.
+    fn raised_while_waiting(wait: fn(&Flag) -> bool) -> bool {
+        let flag = Arc::new(Flag::default());
+        let waiter = {
+            let flag = Arc::clone(&flag);
+            thread::spawn(move || wait(&flag))
+        };
+        flag.raise();
+        waiter.join().unwrap()
+    }
 }
 
 #[test]
@@ -52,29 +74,12 @@ fn the_first_wait_of_every_thread_returns_without_a_notification() {
 
 #[test]
 fn a_while_loop_sleeps_through_the_spurious_wake_ups_until_notified() {
-    let flag = Arc::new(Flag::default());
-    let waiter = {
-        let flag = Arc::clone(&flag);
-        thread::spawn(move || flag.wait_with_while())
-    };
-    flag.raise();
-    assert!(waiter.join().unwrap());
+    assert!(Flag::raised_while_waiting(Flag::wait_with_while));
 }
 
 #[test]
 fn wait_while_checks_before_every_wait() {
-    let flag = Arc::new(Flag::default());
-    let waiter = {
-        let flag = Arc::clone(&flag);
-        thread::spawn(move || {
-            *flag
-                .changed
-                .wait_while(flag.set.lock().unwrap(), |set| !*set)
-                .unwrap()
-        })
-    };
-    flag.raise();
-    assert!(waiter.join().unwrap());
+    assert!(Flag::raised_while_waiting(Flag::wait_with_wait_while));
 }
 
 #[test]
@@ -123,18 +128,11 @@ fn a_poisoned_mutex_still_hands_out_its_value() {
 #[cfg(feature = "loom")]
 mod under_loom {
     use super::*;
-    use std::panic;
+    use crate::common::{assert_says, failure_starting};
     use support::Exercise;
-    use support::exercise::panic_message;
     use support::sync::{AtomicUsize, Model, Ordering, violated};
 
     const EXERCISE: Exercise = Exercise::new("9.9", "ch09/99-example.md");
-
-    /// Runs `f` and returns the message it panicked with.
-    fn failure_of(f: impl FnOnce() + panic::UnwindSafe) -> String {
-        let payload = panic::catch_unwind(f).expect_err("the exercise should have failed");
-        panic_message(payload.as_ref())
-    }
 
     const MODEL: Model = Model::new(EXERCISE).preemption_bound(3);
 
@@ -178,24 +176,15 @@ mod under_loom {
 
     #[test]
     fn if_instead_of_while_fails_under_loom_with_the_tests_sentence() {
-        let message = failure_of(|| {
-            MODEL.check(|| {
-                let flag = Arc::new(Flag::default());
-                let waiter = {
-                    let flag = Arc::clone(&flag);
-                    thread::spawn(move || flag.wait_with_if())
-                };
-                flag.raise();
-                if !waiter.join().unwrap() {
-                    violated("the waiter went on before the flag was raised");
-                }
-            });
-        });
-        assert!(
-            message.starts_with(
-                "exercise 9.9: the waiter went on before the flag was raised (in interleaving "
-            ),
-            "{message}"
+        let message = failure_starting(
+            "exercise 9.9: the waiter went on before the flag was raised (in interleaving ",
+            || {
+                MODEL.check(|| {
+                    if !Flag::raised_while_waiting(Flag::wait_with_if) {
+                        violated("the waiter went on before the flag was raised");
+                    }
+                });
+            },
         );
         assert!(
             message.ends_with("Read src/ch09/99-example.md in the book"),
@@ -205,38 +194,27 @@ mod under_loom {
 
     #[test]
     fn while_passes_under_loom() {
-        MODEL.check(|| {
-            let flag = Arc::new(Flag::default());
-            let waiter = {
-                let flag = Arc::clone(&flag);
-                thread::spawn(move || flag.wait_with_while())
-            };
-            flag.raise();
-            assert!(waiter.join().unwrap());
-        });
+        MODEL.check(|| assert!(Flag::raised_while_waiting(Flag::wait_with_while)));
     }
 
     #[test]
     fn a_deadlock_is_one_sentence() {
-        let message = failure_of(|| {
-            MODEL.check(|| {
-                let flag = Arc::new(Flag::default());
-                // Waits for a flag that nobody raises.
-                flag.wait_with_while();
-            });
-        });
-        assert!(
-            message.starts_with(
-                "exercise 9.9: in interleaving 1 of those loom tried, every thread was left waiting"
-            ),
-            "{message}"
+        let message = failure_starting(
+            "exercise 9.9: in interleaving 1 of those loom tried, every thread was left waiting",
+            || {
+                MODEL.check(|| {
+                    let flag = Arc::new(Flag::default());
+                    // Waits for a flag that nobody raises.
+                    flag.wait_with_while();
+                });
+            },
         );
         assert!(!message.contains('\n'), "one line: {message}");
     }
 
     #[test]
     fn a_spin_loop_is_one_sentence() {
-        let message = failure_of(|| {
+        let message = failure_starting("exercise 9.9: ", || {
             MODEL.check(|| {
                 let ready = Arc::new(AtomicUsize::new(0));
                 while ready.load(Ordering::SeqCst) == 0 {
@@ -244,24 +222,17 @@ mod under_loom {
                 }
             });
         });
-        assert!(
-            message.contains("a thread that waits by looping"),
-            "{message}"
-        );
+        assert_says(&message, &["a thread that waits by looping"]);
     }
 
     #[test]
     fn a_todo_in_the_model_is_not_implemented_yet() {
-        let message = failure_of(|| {
+        failure_starting("exercise 9.9 is not implemented yet", || {
             MODEL.check(|| {
                 let other = thread::spawn(|| -> usize { todo!() });
                 other.join().unwrap();
             });
         });
-        assert!(
-            message.starts_with("exercise 9.9 is not implemented yet"),
-            "{message}"
-        );
     }
 
     #[test]

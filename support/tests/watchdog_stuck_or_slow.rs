@@ -3,14 +3,16 @@
 //! verdict exactly where it should. (A binary of its own: the endless loop's CPU time would
 //! otherwise count as progress for the deadlock in `watchdog.rs`.)
 
-use std::panic;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use cpu_time::ThreadTime;
 use support::Exercise;
-use support::exercise::{Hang, HangRule, panic_message, wall_cap};
+use support::exercise::{Hang, HangRule, wall_cap};
+
+mod common;
+use common::{assert_says, failure_starting};
 
 const EXERCISE: Exercise = Exercise::new("9.9", "ch09/99-example.md");
 
@@ -30,7 +32,7 @@ fn burn(amount: Duration) {
 fn an_endless_loop_fails_and_a_slow_run_that_progresses_passes() {
     let stop = Arc::new(AtomicBool::new(false));
     let spinning = Arc::clone(&stop);
-    let outcome = panic::catch_unwind(|| {
+    let message = failure_starting("exercise 9.9: did not finish within ", || {
         EXERCISE.run_within(Duration::from_millis(500), move || {
             // An endless loop (bounded here only so that the test binary stops it).
             while !spinning.load(Ordering::Relaxed) {
@@ -39,12 +41,7 @@ fn an_endless_loop_fails_and_a_slow_run_that_progresses_passes() {
         });
     });
     stop.store(true, Ordering::Relaxed);
-    let message = panic_message(outcome.expect_err("the endless loop must fail").as_ref());
-    assert!(
-        message.starts_with("exercise 9.9: did not finish within "),
-        "{message}"
-    );
-    assert!(message.contains("or an endless loop"), "{message}");
+    assert_says(&message, &["or an endless loop"]);
     // On a very busy machine the loop may get too little CPU to spend its budget before the
     // wall-clock cap: both verdicts end the run, the first one says more.
     assert!(
@@ -66,44 +63,44 @@ fn an_endless_loop_fails_and_a_slow_run_that_progresses_passes() {
     assert_eq!(finished, "finished");
 }
 
+/// The limit of the rule's tests: the watchdog's own.
+const LIMIT: Duration = Duration::from_millis(5000);
+
+/// The rule's verdict after each reading (ms since the start, ms of CPU time the process has
+/// used), for a process that had used `cpu_at_start` ms when the run started.
+fn verdicts(cpu_at_start: u32, readings: &[(u32, u32)]) -> Vec<Option<Hang>> {
+    let mut rule = HangRule::new(LIMIT, cpu_at_start * MS);
+    readings
+        .iter()
+        .map(|&(at, cpu)| rule.observe(at * MS, cpu * MS))
+        .collect()
+}
+
 #[test]
 fn the_rule_calls_no_cpu_for_a_whole_limit_a_stall() {
-    let limit = 5000 * MS;
-    let mut rule = HangRule::new(limit, 1000 * MS);
     // The watchdogs' own ticks cost a little CPU: not progress.
-    assert_eq!(rule.observe(2000 * MS, 1002 * MS), None);
-    assert_eq!(rule.observe(4900 * MS, 1005 * MS), None);
-    assert_eq!(rule.observe(5000 * MS, 1006 * MS), Some(Hang::Stalled));
+    let readings = [(2000, 1002), (4900, 1005), (5000, 1006)];
+    assert_eq!(verdicts(1000, &readings), [None, None, Some(Hang::Stalled)]);
 }
 
 #[test]
 fn the_rule_lets_slow_progress_run_past_the_limit() {
-    let limit = 5000 * MS;
-    let mut rule = HangRule::new(limit, Duration::ZERO);
     // 20 ms of CPU every 4 s of wall-clock time, up to the cap: a starved but progressing run.
-    for step in 1..=7 {
-        assert_eq!(
-            rule.observe(step * 4000 * MS, step * 20 * MS),
-            None,
-            "step {step}"
-        );
-    }
+    let readings: Vec<(u32, u32)> = (1..=7).map(|step| (step * 4000, step * 20)).collect();
+    assert_eq!(verdicts(0, &readings), [None; 7]);
 }
 
 #[test]
 fn the_rule_calls_a_whole_limit_of_cpu_time_busy() {
-    let limit = 5000 * MS;
-    let mut rule = HangRule::new(limit, 300 * MS);
-    assert_eq!(rule.observe(3000 * MS, 3000 * MS), None);
-    assert_eq!(rule.observe(4000 * MS, 5299 * MS), None);
-    assert_eq!(rule.observe(4100 * MS, 5300 * MS), Some(Hang::Busy));
+    // 300 ms of CPU already used when the run started do not count.
+    let readings = [(3000, 3000), (4000, 5299), (4100, 5300)];
+    assert_eq!(verdicts(300, &readings), [None, None, Some(Hang::Busy)]);
 }
 
 #[test]
 fn the_rule_stops_slow_progress_at_the_wall_clock_cap() {
-    let limit = 5000 * MS;
-    let mut rule = HangRule::new(limit, Duration::ZERO);
-    let cap = wall_cap(limit);
+    let mut rule = HangRule::new(LIMIT, Duration::ZERO);
+    let cap = wall_cap(LIMIT);
     let mut at = Duration::ZERO;
     let mut cpu = Duration::ZERO;
     while at + 1000 * MS < cap {

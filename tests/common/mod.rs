@@ -37,22 +37,10 @@ fn chapter_number(package: &str) -> u32 {
 
 /// Every file below `dir` whose name ends with `suffix`, sorted.
 pub fn files_below(dir: &Path, suffix: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for path in entries.filter_map(Result::ok).map(|entry| entry.path()) {
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.to_string_lossy().ends_with(suffix) {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
+    tools::files::files_below(dir, &[])
+        .into_iter()
+        .filter(|path| path.to_string_lossy().ends_with(suffix))
+        .collect()
 }
 
 /// A path relative to the repository root, with forward slashes, for messages.

@@ -241,8 +241,12 @@ pub(super) fn run(scenario: Scenario) -> Result<Timeline, SimError> {
         let progressed = states.iter().any(|state| state.makes_progress());
         stalled_for = if progressed { 0 } else { stalled_for + 1 };
         // Others worked while the GIL sat free: the waiters were forgotten, not deadlocked.
-        if stalled_for == 0 {
-            check_wakeups(&runners, &locks, limits, now)?;
+        if stalled_for == 0
+            && let Some(lost) = lost_wakeup(&runners, &locks, now, |since| {
+                now + 1 - since >= limits.stall_ticks
+            })
+        {
+            return Err(lost);
         }
         if stalled_for >= limits.stall_ticks {
             // A GIL left free while others still worked, until nobody could: a lost wake-up.
@@ -348,20 +352,6 @@ fn check_waits(
         }
     }
     Ok(())
-}
-
-fn check_wakeups(
-    runners: &[Runner],
-    locks: &[Option<Lock>],
-    limits: Limits,
-    now: Tick,
-) -> Result<(), SimError> {
-    match lost_wakeup(runners, locks, now, |since| {
-        now + 1 - since >= limits.stall_ticks
-    }) {
-        Some(error) => Err(error),
-        None => Ok(()),
-    }
 }
 
 /// A [`SimError::LostWakeup`] for the first process whose GIL has been free, given to nobody,

@@ -3,6 +3,8 @@
 //!
 //! - [`Occupancy`]: how many callers are inside a region at once, and the most there ever were:
 //!   the way a test sees overlap (or its absence) without timing anything.
+//! - [`Gathering`]: holds the callers of a region until enough are there together, so that an
+//!   [`Occupancy`] sees threads that can run at once, at once.
 //! - [`Table`]: rows of text with aligned columns, for snapshots people read.
 //! - [`median`], [`median_time`]: the middle of repeated measurements, for the examples that
 //!   print timings.
@@ -11,12 +13,14 @@
 
 #[cfg(feature = "paused-clock")]
 mod clock;
+mod gathering;
 mod median;
 mod occupancy;
 mod table;
 
 #[cfg(feature = "paused-clock")]
 pub use clock::paused_runtime;
+pub use gathering::Gathering;
 pub use median::{median, median_time};
 pub use occupancy::{Inside, Occupancy};
 pub use table::Table;

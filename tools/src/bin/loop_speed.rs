@@ -13,6 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use support::testkit::median;
+use tools::process::repository_root;
+
 const FLOOR_MANIFEST: &str = r#"[package]
 name = "loop-floor"
 version = "0.1.0"
@@ -43,7 +46,7 @@ fn main() {
             chapter => chapters.push(chapter.trim_start_matches("chapter").to_owned()),
         }
     }
-    let root = workspace_root();
+    let root = repository_root();
     if chapters.is_empty() {
         chapters = (1..=8).map(|n| n.to_string()).collect();
     }
@@ -108,26 +111,18 @@ impl Timings {
     }
 
     /// Medians of the loop, of the no-rebuild run, and of the loop minus the no-rebuild run.
-    fn medians(mut self) -> (f64, f64, f64) {
-        let mut builds: Vec<f64> = self
+    fn medians(self) -> (f64, f64, f64) {
+        let builds = self
             .loops
             .iter()
             .zip(&self.tests)
-            .map(|(whole, tests)| (whole - tests).max(0.0))
-            .collect();
+            .map(|(whole, tests)| (whole - tests).max(0.0));
         (
-            median(&mut self.loops),
-            median(&mut self.tests),
-            median(&mut builds),
+            median(self.loops.iter().copied()),
+            median(self.tests.iter().copied()),
+            median(builds),
         )
     }
-}
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tools/ sits in the workspace")
-        .to_path_buf()
 }
 
 /// The floor crate, in its own folder with its own target dir (never shared with ours).
@@ -195,9 +190,4 @@ fn restore(file: &Path) {
     if let Some(at) = text.find("// loop-speed edit ") {
         std::fs::write(file, &text[..at]).unwrap();
     }
-}
-
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }

@@ -21,6 +21,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use tools::process::repository_root;
+
 /// Where a Rust keyword may not be a module name as it is.
 const KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
@@ -107,13 +109,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn repository_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tools/ sits in the repository")
-        .to_path_buf()
 }
 
 fn add(
@@ -526,26 +521,31 @@ mod tests {
         );
     }
 
+    /// `edit` turns `before` into `after`.
+    fn assert_edit(edit: impl Fn(&str) -> Result<String, String>, before: &str, after: &str) {
+        assert_eq!(edit(before).as_deref(), Ok(after));
+    }
+
     #[test]
     fn the_module_goes_after_the_last_exercise_module() {
-        let modules = "macro_rules! exercise_modules {\n    () => {\n        #[path = \"01_a.rs\"]\n        pub mod a;\n    };\n}\n";
-        assert_eq!(
-            add_module(modules, &dummy()).unwrap(),
-            "macro_rules! exercise_modules {\n    () => {\n        #[path = \"01_a.rs\"]\n        pub mod a;\n        #[path = \"07_async.rs\"]\n        pub mod r#async;\n    };\n}\n"
+        assert_edit(
+            |modules| add_module(modules, &dummy()),
+            "macro_rules! exercise_modules {\n    () => {\n        #[path = \"01_a.rs\"]\n        pub mod a;\n    };\n}\n",
+            "macro_rules! exercise_modules {\n    () => {\n        #[path = \"01_a.rs\"]\n        pub mod a;\n        #[path = \"07_async.rs\"]\n        pub mod r#async;\n    };\n}\n",
         );
-        let lib = "//! | `01_a.rs` | 3.1 A | `src/ch03/01-a.md` |\n\npub mod provided;\n";
-        assert_eq!(
-            add_table_row(lib, &dummy()),
-            "//! | `01_a.rs` | 3.1 A | `src/ch03/01-a.md` |\n//! | `07_async.rs` | 3.7 A dummy exercise | `src/ch03/07-async.md` |\n\npub mod provided;\n"
+        assert_edit(
+            |lib| Ok(add_table_row(lib, &dummy())),
+            "//! | `01_a.rs` | 3.1 A | `src/ch03/01-a.md` |\n\npub mod provided;\n",
+            "//! | `01_a.rs` | 3.1 A | `src/ch03/01-a.md` |\n//! | `07_async.rs` | 3.7 A dummy exercise | `src/ch03/07-async.md` |\n\npub mod provided;\n",
         );
     }
 
     #[test]
     fn the_summary_row_follows_the_exercise_before() {
-        let summary = "- [Ch](ch03/index.md)\n  - [Six](ch03/06-six.md)\n  - [Side](ch03/07-side.md)\n- [Next](ch04/index.md)\n";
-        assert_eq!(
-            summary_row(summary, &dummy()).unwrap(),
-            "- [Ch](ch03/index.md)\n  - [Six](ch03/06-six.md)\n  - [A dummy exercise](ch03/07-async.md)\n  - [Side](ch03/07-side.md)\n- [Next](ch04/index.md)\n"
+        assert_edit(
+            |summary| summary_row(summary, &dummy()),
+            "- [Ch](ch03/index.md)\n  - [Six](ch03/06-six.md)\n  - [Side](ch03/07-side.md)\n- [Next](ch04/index.md)\n",
+            "- [Ch](ch03/index.md)\n  - [Six](ch03/06-six.md)\n  - [A dummy exercise](ch03/07-async.md)\n  - [Side](ch03/07-side.md)\n- [Next](ch04/index.md)\n",
         );
     }
 

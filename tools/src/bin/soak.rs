@@ -20,6 +20,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use support::testkit::median;
+use tools::files::files_below;
 use tools::process::{self, Finished};
 
 const USAGE: &str = "usage: cargo soak [--rounds R] [--load busy|build|none] [--test-threads N] [--backtrace] [-p PACKAGE]...
@@ -91,24 +93,7 @@ fn parse_args() -> Result<Options, String> {
 }
 
 fn main() -> ExitCode {
-    let options = match parse_args() {
-        Ok(options) => options,
-        Err(problem) => {
-            if !problem.is_empty() {
-                eprintln!("{problem}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match soak(&options) {
-        Ok(0) => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::FAILURE,
-        Err(problem) => {
-            eprintln!("soak: {problem}");
-            ExitCode::from(2)
-        }
-    }
+    tools::checking_command("soak", USAGE, parse_args(), soak)
 }
 
 /// One test binary of a solution package, and where cargo would run it from.
@@ -286,26 +271,14 @@ fn copies_dir(root: &Path) -> Result<PathBuf, String> {
 /// The size and modification time of every file under `exercises/` and `solutions/` (the
 /// tests, their snapshots and the solutions), to notice a change during a soak.
 fn test_inputs_fingerprint(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
-    let mut found = Vec::new();
-    let mut pending = vec![root.join("exercises"), root.join("solutions")];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.filter_map(Result::ok) {
-            let path = entry.path();
-            let Ok(metadata) = entry.metadata() else {
-                continue;
-            };
-            if metadata.is_dir() {
-                pending.push(path);
-            } else {
-                found.push((path, metadata.len(), metadata.modified().ok()));
-            }
-        }
-    }
-    found.sort();
-    found
+    ["exercises", "solutions"]
+        .into_iter()
+        .flat_map(|dir| files_below(&root.join(dir), &[]))
+        .filter_map(|path| {
+            let metadata = std::fs::metadata(&path).ok()?;
+            Some((path, metadata.len(), metadata.modified().ok()))
+        })
+        .collect()
 }
 
 /// Every package under `solutions/`, by its folder name (`chapterN-solution`).
@@ -446,7 +419,7 @@ fn print_slowest(timings: &BTreeMap<String, Timing>) {
     }
     println!("slowest tests under load (the most of any round; idle = the round before the load):");
     for (test, timing, most) in loaded.iter().take(5) {
-        let median = median(&timing.loaded);
+        let median = median(timing.loaded.iter().copied());
         println!(
             "  {most:>7.3} s loaded (median {median:.3} s), {} idle: {test}",
             timing
@@ -461,12 +434,6 @@ fn print_slowest(timings: &BTreeMap<String, Timing>) {
             .idle
             .map_or("?".to_owned(), |idle| format!("{idle:.3} s"))
     );
-}
-
-fn median(values: &[f64]) -> f64 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    sorted.get(sorted.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// The load beside the tests, stopped by [`LoadRunner::stop`].

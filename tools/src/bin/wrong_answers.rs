@@ -16,6 +16,7 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 use tools::catalogue::{self, Entry, Language, RACE_RUNS};
+use tools::files::files_below;
 use tools::process::{self, Finished};
 
 const USAGE: &str =
@@ -76,24 +77,7 @@ fn is_filter(text: &str) -> bool {
 }
 
 fn main() -> ExitCode {
-    let options = match parse_args() {
-        Ok(options) => options,
-        Err(problem) => {
-            if !problem.is_empty() {
-                eprintln!("{problem}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match run_catalogue(&options) {
-        Ok(0) => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::FAILURE,
-        Err(problem) => {
-            eprintln!("wrong answers: {problem}");
-            ExitCode::from(2)
-        }
-    }
+    tools::checking_command("wrong answers", USAGE, parse_args(), run_catalogue)
 }
 
 /// Runs the selected entries; returns how many were missed.
@@ -577,27 +561,4 @@ fn checkout_files(root: &Path, scratch: &Path) -> Vec<PathBuf> {
         .into_iter()
         .filter_map(|path| path.strip_prefix(root).ok().map(Path::to_path_buf))
         .collect()
-}
-
-/// Every file below `dir`, skipping the folders in `skip`.
-fn files_below(dir: &Path, skip: &[PathBuf]) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for path in entries.filter_map(Result::ok).map(|entry| entry.path()) {
-            if skip.contains(&path) {
-                continue;
-            }
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
 }

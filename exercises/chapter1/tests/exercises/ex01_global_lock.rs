@@ -22,25 +22,30 @@ fn another_thread_tries(gil: &Gil) -> &'static str {
     if got_it { "gets it" } else { "refused" }
 }
 
+/// Asks from another thread while main holds `guard` (a row named `held`), and again after main
+/// dropped it.
+fn while_held_then_dropped(
+    gil: &Gil,
+    held: &'static str,
+    guard: impl Sized,
+) -> [(&'static str, &'static str); 2] {
+    let while_held = another_thread_tries(gil);
+    drop(guard);
+    [
+        (held, while_held),
+        ("main dropped that guard", another_thread_tries(gil)),
+    ]
+}
+
 #[test]
 fn a_held_gil_refuses_every_other_thread() {
     let table = EXERCISE.run(|| {
         let gil = Gil::new();
         let mut rows = vec![("nobody holds the GIL", another_thread_tries(&gil))];
-        let guard = gil.acquire();
-        rows.push((
-            "main holds a guard from acquire()",
-            another_thread_tries(&gil),
-        ));
-        drop(guard);
-        rows.push(("main dropped that guard", another_thread_tries(&gil)));
-        let guard = gil.try_acquire();
-        rows.push((
-            "main holds a guard from try_acquire()",
-            another_thread_tries(&gil),
-        ));
-        drop(guard);
-        rows.push(("main dropped that guard", another_thread_tries(&gil)));
+        let held = "main holds a guard from acquire()";
+        rows.extend(while_held_then_dropped(&gil, held, gil.acquire()));
+        let held = "main holds a guard from try_acquire()";
+        rows.extend(while_held_then_dropped(&gil, held, gil.try_acquire()));
         rows
     });
 

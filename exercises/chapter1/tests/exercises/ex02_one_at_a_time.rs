@@ -1,6 +1,5 @@
 //! Exercise 1.2: bytecode, one thread at a time (book: src/ch01/02-one-at-a-time.md).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Barrier, Mutex};
 use std::thread;
 
@@ -8,6 +7,7 @@ use chapter1::global_lock::Gil;
 use chapter1::one_at_a_time::{run_free_threaded, run_with_gil};
 use chapter1::sync::watch;
 use support::Exercise;
+use support::testkit::Occupancy;
 
 const EXERCISE: Exercise = Exercise::new("1.2", "ch01/02-one-at-a-time.md");
 
@@ -22,31 +22,27 @@ const FREE_HANG: &str = "with no GIL, every thread must be running at the same t
 const THREADS: usize = 4;
 const STEPS: usize = 100;
 
-/// What the threads did inside `step`, recorded with atomics.
-struct Occupancy {
-    inside: AtomicUsize,
-    most_inside: AtomicUsize,
+/// What the threads did inside `step`: how many were inside at once, and which steps each ran.
+struct Steps {
+    inside: Occupancy,
     steps_seen: Mutex<Vec<Vec<usize>>>,
 }
 
-impl Occupancy {
+impl Steps {
     fn new() -> Self {
         Self {
-            inside: AtomicUsize::new(0),
-            most_inside: AtomicUsize::new(0),
+            inside: Occupancy::new(),
             steps_seen: Mutex::new(vec![Vec::new(); THREADS]),
         }
     }
 
     /// One bytecode step. `meet` runs while the thread counts as inside.
     fn step(&self, thread: usize, step: usize, meet: impl FnOnce()) {
-        let now_inside = self.inside.fetch_add(1, Ordering::SeqCst) + 1;
-        self.most_inside.fetch_max(now_inside, Ordering::SeqCst);
+        let _inside = self.inside.enter();
         meet();
         if let Some(seen) = self.steps_seen.lock().unwrap().get_mut(thread) {
             seen.push(step);
         }
-        self.inside.fetch_sub(1, Ordering::SeqCst);
     }
 
     /// A table row, after checking that every thread ran each of its steps once, in order.
@@ -67,7 +63,7 @@ impl Occupancy {
         let total: usize = seen.iter().map(Vec::len).sum();
         format!(
             "{model:<24} {THREADS:>7} {STEPS:>10} {total:>9}   {}\n",
-            self.most_inside.into_inner()
+            self.inside.most()
         )
     }
 }
@@ -141,7 +137,7 @@ impl<'gil> GilChecks<'gil> {
 fn under_the_gil_only_one_thread_is_ever_inside_a_step() {
     let (occupancy, mistake) = EXERCISE.with_hang_hint(GIL_HANG).run(|| {
         let gil = Gil::new();
-        let occupancy = Occupancy::new();
+        let occupancy = Steps::new();
         let checks = GilChecks::new(&gil, THREADS);
         run_with_gil(&gil, THREADS, STEPS, |thread, step| {
             occupancy.step(thread, step, || checks.check(thread, step));
@@ -152,7 +148,7 @@ fn under_the_gil_only_one_thread_is_ever_inside_a_step() {
         EXERCISE.fail(mistake);
     }
     EXERCISE.check(
-        occupancy.most_inside.load(Ordering::SeqCst) <= 1,
+        occupancy.inside.most() <= 1,
         "two threads were inside a step at the same time: take the GIL around every call to step()",
     );
     let table = format!("{HEADER}{}", occupancy.row("one GIL"));
@@ -163,7 +159,7 @@ fn under_the_gil_only_one_thread_is_ever_inside_a_step() {
 fn without_a_gil_all_threads_run_steps_at_once() {
     let occupancy = EXERCISE.with_hang_hint(FREE_HANG).run(|| {
         let everyone_inside = Barrier::new(THREADS);
-        let occupancy = Occupancy::new();
+        let occupancy = Steps::new();
         run_free_threaded(THREADS, STEPS, |thread, step| {
             occupancy.step(thread, step, || {
                 // The first step of every thread waits here until all threads are inside:

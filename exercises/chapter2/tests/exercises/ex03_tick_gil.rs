@@ -4,7 +4,7 @@ use chapter2::tick_gil::TickGil;
 use support::Exercise;
 use support::sim::{Scenario, Step, thread};
 
-use crate::simulated::{check_alternation, check_stretches, run, waits_of};
+use crate::simulated::{check_alternation, check_stretches, cpu_bound, run, waits_of};
 
 const EXERCISE: Exercise = Exercise::new("2.3", "ch02/03-tick-gil.md")
     .with_hang_hint("choose() must return at once: does it loop waiting for something to change?");
@@ -17,16 +17,8 @@ fn old_gil() -> TickGil {
 #[test]
 fn two_cpu_bound_threads_fight_gil_battles() {
     let title = "two CPU-bound threads, a check every 4 ticks, the waiter wins every 3rd battle";
-    let threads = [
-        thread("T1", [Step::Python(20)]),
-        thread("T2", [Step::Python(20)]),
-    ];
-    let timeline = run(
-        &EXERCISE,
-        title,
-        Scenario::new().process("python", old_gil(), threads),
-    );
-    let answer = timeline.report(title);
+    let scenario = Scenario::new().process("python", old_gil(), cpu_bound([20, 20]));
+    let answer = run(&EXERCISE, title, scenario).report(title);
     EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
 }
 
@@ -64,12 +56,8 @@ fn other_intervals_and_odds_swap_every_interval_times_odds() {
              waiter wins every battle number divisible by {waiter_wins_every}",
             ticks[0], ticks[1]
         );
-        let threads = [
-            thread("T1", [Step::Python(ticks[0])]),
-            thread("T2", [Step::Python(ticks[1])]),
-        ];
         let policy = TickGil::new(check_interval, waiter_wins_every);
-        let scenario = Scenario::new().process("python", policy, threads);
+        let scenario = Scenario::new().process("python", policy, cpu_bound(ticks));
         let timeline = run(&EXERCISE, &title, scenario);
         let period = check_interval * u64::from(waiter_wins_every);
         check_alternation(&EXERCISE, &title, &timeline, ticks, period);

@@ -4,7 +4,7 @@ use chapter2::interval_gil::IntervalGil;
 use support::Exercise;
 use support::sim::{HoldUntilBlocked, Scenario, Step, ThreadSpec, thread};
 
-use crate::simulated::{check_alternation, run, waits_of};
+use crate::simulated::{check_alternation, cpu_bound, run, waits_of};
 
 const EXERCISE: Exercise = Exercise::new("2.4", "ch02/04-interval-gil.md")
     .with_hang_hint("choose() must return at once: does it loop waiting for something to change?");
@@ -12,11 +12,7 @@ const EXERCISE: Exercise = Exercise::new("2.4", "ch02/04-interval-gil.md")
 #[test]
 fn two_cpu_bound_threads_alternate_every_interval() {
     let title = "two CPU-bound threads, switch interval 5 ticks";
-    let threads = [
-        thread("T1", [Step::Python(20)]),
-        thread("T2", [Step::Python(20)]),
-    ];
-    let scenario = Scenario::new().process("python", IntervalGil::new(5), threads);
+    let scenario = Scenario::new().process("python", IntervalGil::new(5), cpu_bound([20, 20]));
     let answer = run(&EXERCISE, title, scenario).report(title);
     EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
 }
@@ -24,11 +20,7 @@ fn two_cpu_bound_threads_alternate_every_interval() {
 #[test]
 fn a_wait_starts_over_when_someone_else_got_the_gil() {
     let title = "three CPU-bound threads, switch interval 5 ticks";
-    let threads = [
-        thread("T1", [Step::Python(12)]),
-        thread("T2", [Step::Python(12)]),
-        thread("T3", [Step::Python(12)]),
-    ];
+    let threads = cpu_bound([12, 12, 12]);
     let scenario = Scenario::new().process("python", IntervalGil::new(5), threads);
     let answer = run(&EXERCISE, title, scenario).report(title);
     EXERCISE.answer_key(|| insta::assert_snapshot!(answer));
@@ -106,11 +98,8 @@ fn other_intervals_swap_every_interval() {
             "T1 and T2 with {} and {} ticks of Python, switch interval {interval} ticks",
             ticks[0], ticks[1]
         );
-        let threads = [
-            thread("T1", [Step::Python(ticks[0])]),
-            thread("T2", [Step::Python(ticks[1])]),
-        ];
-        let scenario = Scenario::new().process("python", IntervalGil::new(interval), threads);
+        let scenario =
+            Scenario::new().process("python", IntervalGil::new(interval), cpu_bound(ticks));
         let timeline = run(&EXERCISE, &title, scenario);
         check_alternation(&EXERCISE, &title, &timeline, ticks, interval);
     }

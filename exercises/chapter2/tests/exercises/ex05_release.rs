@@ -7,6 +7,7 @@ use std::thread;
 
 use chapter2::release::Gil;
 use support::Exercise;
+use support::testkit::Occupancy;
 
 const EXERCISE: Exercise = Exercise::new("2.5", "ch02/05-release.md").with_hang_hint(
     "the two threads meet inside their blocking calls, which only works if detach() gives the \
@@ -15,29 +16,11 @@ const EXERCISE: Exercise = Exercise::new("2.5", "ch02/05-release.md").with_hang_
 
 const THREADS: usize = 2;
 
-/// How many threads are inside a region, and the most there ever were at once.
-#[derive(Default)]
-struct Region {
-    inside: AtomicUsize,
-    most: AtomicUsize,
-}
-
-impl Region {
-    fn enter(&self) {
-        let now = self.inside.fetch_add(1, Ordering::SeqCst) + 1;
-        self.most.fetch_max(now, Ordering::SeqCst);
-    }
-
-    fn leave(&self) {
-        self.inside.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
 /// What the threads saw, in words for the snapshot.
 #[derive(Default)]
 struct Record {
-    python: Region,
-    blocking: Region,
+    python: Occupancy,
+    blocking: Occupancy,
     held_while_all_blocked: Mutex<Vec<bool>>,
     held_after_detach: AtomicUsize,
     /// Python steps run by a thread that did not hold the GIL.
@@ -59,27 +42,26 @@ fn threads_overlap_only_while_the_gil_is_released() {
                     let me = Some(thread::current().id());
                     let mut python = gil.attach();
                     for _ in 0..2 {
-                        record.python.enter();
+                        let in_python = record.python.enter();
                         // Checked by the step itself, not by waiting for a second thread.
                         if gil.holder() != me {
                             record
                                 .python_steps_without_the_gil
                                 .fetch_add(1, Ordering::SeqCst);
                         }
-                        record.python.leave();
+                        drop(in_python);
                         python.detach(|| {
                             if gil.holder() == me {
                                 // Waiting for the other thread here would wait forever.
                                 record.blocking_with_gil.fetch_add(1, Ordering::SeqCst);
                                 return;
                             }
-                            record.blocking.enter();
+                            let _blocking = record.blocking.enter();
                             // Only threads blocking at the same time get past this.
                             all_blocking.wait();
                             let held = gil.holder().is_some();
                             record.held_while_all_blocked.lock().unwrap().push(held);
                             all_looked.wait();
-                            record.blocking.leave();
                         });
                         if gil.holder() == Some(thread::current().id()) {
                             record.held_after_detach.fetch_add(1, Ordering::SeqCst);
@@ -100,7 +82,7 @@ fn threads_overlap_only_while_the_gil_is_released() {
             THREADS * 2
         ),
     );
-    let most_python = record.python.most.load(Ordering::SeqCst);
+    let most_python = record.python.most();
     let without_the_gil = record.python_steps_without_the_gil.load(Ordering::SeqCst);
     EXERCISE.check(
         without_the_gil == 0,
@@ -124,7 +106,7 @@ fn threads_overlap_only_while_the_gil_is_released() {
          blocking call (GIL released)           {}\n\
          someone held the GIL while all threads blocked: {}\n\
          detach() returned with the caller holding the GIL: {} of {} times\n",
-        record.blocking.most.load(Ordering::SeqCst),
+        record.blocking.most(),
         yes_no(held.iter().any(|&h| h)),
         record.held_after_detach.load(Ordering::SeqCst),
         THREADS * 2,

@@ -2,7 +2,7 @@
 //! policy into a message within a second.
 
 use support::Exercise;
-use support::sim::{Limits, Scenario, SimError, Tick};
+use support::sim::{Limits, Scenario, SimError, Step, ThreadSpec, Tick, thread};
 use support::timeline::Timeline;
 
 /// Tight limits: with a right policy every scenario here ends within a few hundred ticks and
@@ -12,6 +12,14 @@ pub const LIMITS: Limits = Limits {
     stall_ticks: 20,
     max_wait: Some(25),
 };
+
+/// CPU-bound threads T1, T2, ..., each running the given ticks of Python.
+pub fn cpu_bound(ticks: impl IntoIterator<Item = Tick>) -> Vec<ThreadSpec> {
+    (1..)
+        .zip(ticks)
+        .map(|(number, ticks)| thread(format!("T{number}"), [Step::Python(ticks)]))
+        .collect()
+}
 
 /// Runs the scenario with the learner's policy, or fails the test with what went wrong.
 pub fn run(exercise: &Exercise, title: &str, scenario: Scenario) -> Timeline {

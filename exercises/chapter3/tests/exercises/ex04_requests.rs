@@ -6,11 +6,11 @@
 //! elapsed times below are exact, the same on every machine, and the test takes milliseconds.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use chapter3::requests::{all_at_once, one_after_another};
 use support::Exercise;
+use support::testkit::{Occupancy, paused_runtime};
 use tokio::time::Instant;
 
 const EXERCISE: Exercise = Exercise::new("3.4", "ch03/04-requests.md").with_hang_hint(
@@ -32,12 +32,6 @@ struct Run {
     most_in_flight: usize,
 }
 
-#[derive(Default)]
-struct InFlight {
-    now: AtomicUsize,
-    most: AtomicUsize,
-}
-
 #[derive(Clone, Copy, PartialEq)]
 enum How {
     OneAfterAnother,
@@ -46,9 +40,8 @@ enum How {
 
 /// Sends `count` requests the learner's way, on a single-threaded runtime whose clock is paused.
 fn send(how: How, count: usize) -> Run {
-    let runtime = support::testkit::paused_runtime();
-    runtime.block_on(async move {
-        let in_flight = Arc::new(InFlight::default());
+    paused_runtime().block_on(async move {
+        let in_flight = Arc::new(Occupancy::new());
         let start = Instant::now();
         let counter = Arc::clone(&in_flight);
         let request = move |id| request(&counter, id);
@@ -59,19 +52,17 @@ fn send(how: How, count: usize) -> Run {
         Run {
             responses,
             elapsed: start.elapsed(),
-            most_in_flight: in_flight.most.load(Ordering::SeqCst),
+            most_in_flight: in_flight.most(),
         }
     })
 }
 
 /// One request to the simulated server: its latency of waiting, then a response that names it.
-fn request(in_flight: &Arc<InFlight>, id: usize) -> impl Future<Output = String> + Send + use<> {
+fn request(in_flight: &Arc<Occupancy>, id: usize) -> impl Future<Output = String> + Send + use<> {
     let in_flight = Arc::clone(in_flight);
     async move {
-        let now = in_flight.now.fetch_add(1, Ordering::SeqCst) + 1;
-        in_flight.most.fetch_max(now, Ordering::SeqCst);
+        let _in_flight = in_flight.enter();
         tokio::time::sleep(latency(id)).await;
-        in_flight.now.fetch_sub(1, Ordering::SeqCst);
         format!("response {id}")
     }
 }

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use chapter3::mixed_work::fetch_and_parse;
 use support::Exercise;
+use support::testkit::{Occupancy, paused_runtime};
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
@@ -23,20 +24,13 @@ const PARSE: Duration = Duration::from_millis(15);
 /// Counts what is going on at once, with the highest counts seen.
 #[derive(Default)]
 struct Recorder {
-    waiting: AtomicUsize,
-    most_waiting: AtomicUsize,
-    parsing: AtomicUsize,
-    most_parsing: AtomicUsize,
+    waiting: Occupancy,
+    parsing: Occupancy,
     /// Times a wait ended while its own GIL was held, or a parse ran while the GIL was free.
     misplaced: AtomicUsize,
     /// Virtual times since the start: when the first parse began, when the last response came.
     first_parse: StdMutex<Option<Duration>>,
     last_response: StdMutex<Option<Duration>>,
-}
-
-fn enter(now: &AtomicUsize, most: &AtomicUsize) {
-    let inside = now.fetch_add(1, Ordering::SeqCst) + 1;
-    most.fetch_max(inside, Ordering::SeqCst);
 }
 
 /// One request: how long its response takes to arrive, and how long parsing it takes.
@@ -63,9 +57,9 @@ async fn one_request(
     fetch_and_parse(
         &gil,
         move || async move {
-            enter(&on_wait.waiting, &on_wait.most_waiting);
+            let waiting = on_wait.waiting.enter();
             tokio::time::sleep(wait).await;
-            on_wait.waiting.fetch_sub(1, Ordering::SeqCst);
+            drop(waiting);
             // Only this request uses a private GIL: held now means held by this request.
             if private && gil_seen_by_wait.try_lock().is_err() {
                 on_wait.misplaced.fetch_add(1, Ordering::SeqCst);
@@ -83,9 +77,9 @@ async fn one_request(
                 .lock()
                 .unwrap()
                 .get_or_insert(start.elapsed());
-            enter(&on_parse.parsing, &on_parse.most_parsing);
+            let parsing = on_parse.parsing.enter();
             tokio::time::sleep(parse).await;
-            on_parse.parsing.fetch_sub(1, Ordering::SeqCst);
+            drop(parsing);
             response.replace("response", "parsed")
         },
     )
@@ -108,8 +102,7 @@ struct Run {
 
 fn run(model: Model, requests: Vec<Request>) -> Run {
     EXERCISE.run(move || {
-        let runtime = support::testkit::paused_runtime();
-        runtime.block_on(async move {
+        paused_runtime().block_on(async move {
             let recorder = Arc::new(Recorder::default());
             let shared_gil = Arc::new(Mutex::new(()));
             let start = Instant::now();
@@ -213,8 +206,8 @@ fn waits_overlap_parsing_takes_turns() {
         check_run(how, &requests, &run);
         table.push_str(&format!(
             "{how:<22} {REQUESTS:>9} {:>13} {:>13} {:>10} ms  {:>12.0} ms\n",
-            run.recorder.most_waiting.load(Ordering::SeqCst),
-            run.recorder.most_parsing.load(Ordering::SeqCst),
+            run.recorder.waiting.most(),
+            run.recorder.parsing.most(),
             run.elapsed.as_millis(),
             amdahl_ms(workers, parse_in_parallel),
         ));

@@ -29,6 +29,12 @@ fn table(tasks: &[Task], outcomes: &[Outcome]) -> String {
     table
 }
 
+/// Shuts the pool down; returns its workers' exit codes.
+fn exit_codes(pool: Pool) -> std::io::Result<Vec<Option<i32>>> {
+    let statuses = pool.shutdown()?;
+    Ok(statuses.iter().map(|status| status.code()).collect())
+}
+
 fn check_one_outcome_per_task(tasks: &[Task], outcomes: &[Outcome]) {
     EXERCISE.check(
         outcomes.len() == tasks.len(),
@@ -54,12 +60,7 @@ fn results_come_back_in_input_order() {
         let mut pool = Pool::new(worker_program(), 2).expect("could not start the pool");
         let outcomes = pool.map(given);
         let empty = pool.map(Vec::new());
-        let exits = pool.shutdown().map(|statuses| {
-            statuses
-                .iter()
-                .map(|status| status.code())
-                .collect::<Vec<_>>()
-        });
+        let exits = exit_codes(pool);
         (outcomes, empty, exits)
     });
     check_one_outcome_per_task(&tasks, &outcomes);
@@ -90,12 +91,7 @@ fn a_bad_worker_costs_one_task_and_the_pool_goes_on() {
         let outcomes = pool.map(given);
         // The pool replaced its dead workers: a second map runs on two healthy workers.
         let again = pool.map(vec![Task::SumOfSquares(5), Task::SumOfSquares(6)]);
-        let exits = pool.shutdown().map(|statuses| {
-            statuses
-                .iter()
-                .map(|status| status.code())
-                .collect::<Vec<_>>()
-        });
+        let exits = exit_codes(pool);
         (outcomes, again, exits)
     });
     check_one_outcome_per_task(&tasks, &outcomes);

@@ -6,11 +6,11 @@
 //! `cargo run --release -p chapter4-solution --example requests`.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use chapter4::async_fetch::{Fetched, fetch_all};
 use support::Exercise;
+use support::testkit::{Occupancy, paused_runtime};
 use tokio::time::Instant;
 
 const EXERCISE: Exercise = Exercise::new("4.4", "ch04/04-asyncio.md").with_hang_hint(
@@ -21,26 +21,11 @@ const EXERCISE: Exercise = Exercise::new("4.4", "ch04/04-asyncio.md").with_hang_
 const LATENCY: Duration = Duration::from_millis(50);
 const TIMEOUT: Duration = Duration::from_secs(2);
 
-/// Requests in flight right now, and the most ever at once.
-#[derive(Default)]
-struct InFlight {
-    now: AtomicUsize,
-    most: AtomicUsize,
-}
-
 /// A simulated server: `/never` never answers, `/missing` is a 404, `/slow/{ms}/..` answers
 /// after `ms` milliseconds, any other page answers after `LATENCY`; a body names its page.
-async fn simulated_get(url: String, in_flight: Arc<InFlight>) -> Result<String, String> {
-    let now = in_flight.now.fetch_add(1, Ordering::SeqCst) + 1;
-    in_flight.most.fetch_max(now, Ordering::SeqCst);
+async fn simulated_get(url: String, in_flight: Arc<Occupancy>) -> Result<String, String> {
     // Counted out again when the request ends or is cancelled by a timeout.
-    struct Leave(Arc<InFlight>);
-    impl Drop for Leave {
-        fn drop(&mut self) {
-            self.0.now.fetch_sub(1, Ordering::SeqCst);
-        }
-    }
-    let _leave = Leave(in_flight);
+    let _in_flight = in_flight.enter();
     if url.ends_with("/never") {
         std::future::pending::<()>().await;
     }
@@ -61,24 +46,15 @@ fn latency_of(url: &str) -> Duration {
 /// once, and the virtual time it took.
 fn run(urls: Vec<String>, limit: usize) -> (Vec<Fetched>, usize, Duration) {
     EXERCISE.run(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .start_paused(true)
-            .build()
-            .expect("a tokio runtime");
-        runtime.block_on(async move {
-            let in_flight = Arc::new(InFlight::default());
+        paused_runtime().block_on(async move {
+            let in_flight = Arc::new(Occupancy::new());
             let counter = Arc::clone(&in_flight);
             let start = Instant::now();
             let fetched = fetch_all(urls, limit, TIMEOUT, move |url| {
                 simulated_get(url, Arc::clone(&counter))
             })
             .await;
-            (
-                fetched,
-                in_flight.most.load(Ordering::SeqCst),
-                start.elapsed(),
-            )
+            (fetched, in_flight.most(), start.elapsed())
         })
     })
 }

@@ -9,6 +9,7 @@ use std::time::Duration;
 use chapter4::interpreter::{Interpreter, PyBytes, PyList, Python};
 use chapter4::release_the_lock::checksums;
 use support::Exercise;
+use support::testkit::Occupancy;
 
 const EXERCISE: Exercise = Exercise::new("4.5", "ch04/05-releasing-the-lock.md").with_hang_hint(
     "a thread that takes the GIL while it already holds it waits for itself: call py.detach \
@@ -25,9 +26,7 @@ struct Crunching<'a> {
     patience: Duration,
     arrived: Mutex<usize>,
     everyone_arrived: Condvar,
-    inside: AtomicUsize,
-    most_inside: AtomicUsize,
-    calls: AtomicUsize,
+    inside: Occupancy,
     calls_holding_the_gil: AtomicUsize,
 }
 
@@ -39,9 +38,7 @@ impl<'a> Crunching<'a> {
             patience,
             arrived: Mutex::new(0),
             everyone_arrived: Condvar::new(),
-            inside: AtomicUsize::new(0),
-            most_inside: AtomicUsize::new(0),
-            calls: AtomicUsize::new(0),
+            inside: Occupancy::new(),
             calls_holding_the_gil: AtomicUsize::new(0),
         }
     }
@@ -49,13 +46,11 @@ impl<'a> Crunching<'a> {
     /// The native work: a checksum of the bytes. A thread's first call waits (bounded) until
     /// every thread is crunching: only threads that crunch at the same time all get there.
     fn crunch(&self, bytes: &[u8]) -> u64 {
-        self.calls.fetch_add(1, Ordering::SeqCst);
         let holding_the_gil = self.interpreter.held_by_current_thread();
         if holding_the_gil {
             self.calls_holding_the_gil.fetch_add(1, Ordering::SeqCst);
         }
-        let now = self.inside.fetch_add(1, Ordering::SeqCst) + 1;
-        self.most_inside.fetch_max(now, Ordering::SeqCst);
+        let inside = self.inside.enter();
         // A thread that holds the GIL keeps every other Python thread out: nobody can join it,
         // so it does not wait.
         if bytes.starts_with(b"item 0") && !holding_the_gil {
@@ -67,7 +62,7 @@ impl<'a> Crunching<'a> {
                 .wait_timeout_while(arrived, self.patience, |arrived| *arrived < self.threads)
                 .unwrap();
         }
-        self.inside.fetch_sub(1, Ordering::SeqCst);
+        drop(inside);
         bytes.iter().fold(0u64, |sum, &byte| {
             sum.wrapping_mul(31).wrapping_add(u64::from(byte))
         })
@@ -77,9 +72,9 @@ impl<'a> Crunching<'a> {
         format!(
             "{name:<30} {:>14}  {:>22}  {:>3} of {}\n",
             self.threads,
-            self.most_inside.load(Ordering::SeqCst),
+            self.inside.most(),
             self.calls_holding_the_gil.load(Ordering::SeqCst),
-            self.calls.load(Ordering::SeqCst),
+            self.inside.entries(),
         )
     }
 }

@@ -43,11 +43,7 @@ struct Run {
 /// been crunched (or the patience runs out), so that "fetch everything, then crunch" shows.
 fn run_hybrid(ids: Vec<u32>) -> Run {
     EXERCISE.run_within(Duration::from_secs(15), move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .start_paused(true)
-            .build()
-            .expect("a tokio runtime");
+        let runtime = support::testkit::paused_runtime();
         let runtime_thread: ThreadId = thread::current().id();
         let last_id = ids.iter().copied().max().unwrap_or(0);
         let (log, crunched) = mpsc::channel::<Crunched>();

@@ -7,7 +7,7 @@ use chapter5::threaded::{scrape_sequential, scrape_threaded};
 use support::Exercise;
 use support::site::Site;
 
-use crate::{LATENCY, PATHS, TIMEOUT, paths_urls, results_table, results_table_of, urls};
+use crate::{LATENCY, PATHS, TIMEOUT, paths_urls, results_table_of, scrape_gathered};
 
 const EXERCISE: Exercise = Exercise::new("5.2", "ch05/02-threads.md").with_hang_hint(
     "a thread that keeps the queue's lock while it fetches makes every other thread wait; take \
@@ -18,16 +18,10 @@ const THREADS: usize = 4;
 
 #[test]
 fn at_most_n_requests_at_once_results_in_input_order() {
-    // The site holds the first four page requests until all four are waiting (at most 4 s):
-    // threads that really fetch at the same time get there together.
-    let site = Site::gather(LATENCY, THREADS);
-    let urls = urls(&site);
-    let scraped = EXERCISE.run_within(Duration::from_secs(20), move || {
+    let (table, most, gathered) = scrape_gathered(&EXERCISE, THREADS, |urls| {
         let client = blocking_client(TIMEOUT);
         scrape_threaded(&client, &urls, THREADS)
     });
-    let table = results_table(&EXERCISE, &site, &scraped);
-    let most = site.most_in_flight();
     EXERCISE.check(
         most <= THREADS,
         format!(
@@ -35,7 +29,7 @@ fn at_most_n_requests_at_once_results_in_input_order() {
         ),
     );
     EXERCISE.check(
-        site.gathered(),
+        gathered,
         format!(
             "the first {THREADS} requests never reached the site together: start {THREADS} \
              threads that fetch at the same time"

@@ -1,12 +1,9 @@
 //! Exercise 5.3: the scraper on tokio (book: src/ch05/03-async.md).
 
-use std::time::Duration;
-
 use chapter5::r#async::{async_client, one_thread_runtime, scrape_async};
 use support::Exercise;
-use support::site::Site;
 
-use crate::{LATENCY, TIMEOUT, results_table, urls};
+use crate::{TIMEOUT, scrape_gathered};
 
 const EXERCISE: Exercise = Exercise::new("5.3", "ch05/03-async.md").with_hang_hint(
     "a semaphore permit that is never released stops every request after it; and awaiting the \
@@ -17,19 +14,15 @@ const LIMIT: usize = 4;
 
 #[test]
 fn concurrent_requests_on_one_thread_results_in_input_order() {
-    let site = Site::gather(LATENCY, LIMIT);
-    let urls = urls(&site);
-    let scraped = EXERCISE.run_within(Duration::from_secs(20), move || {
+    let (table, most, gathered) = scrape_gathered(&EXERCISE, LIMIT, |urls| {
         one_thread_runtime().block_on(scrape_async(async_client(TIMEOUT), &urls, LIMIT))
     });
-    let table = results_table(&EXERCISE, &site, &scraped);
-    let most = site.most_in_flight();
     EXERCISE.check(
         most <= LIMIT,
         format!("the site saw {most} requests at once with a limit of {LIMIT}: use a semaphore"),
     );
     EXERCISE.check(
-        site.gathered(),
+        gathered,
         format!(
             "the first {LIMIT} requests never reached the site together: spawn the requests \
              (tokio::spawn) before awaiting any of them"

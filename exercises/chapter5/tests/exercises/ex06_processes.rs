@@ -8,6 +8,7 @@ use chapter5::pool::ChunkError;
 use chapter5::pool::ChunkPool;
 use chapter5::processes::{RecordError, process_in_processes};
 use support::Exercise;
+use support::testkit::Table;
 
 const EXERCISE: Exercise = Exercise::new("5.6", "ch05/06-processes.md").with_hang_hint(
     "the pool answers every chunk it is given; a hang usually means a loop that never ends \
@@ -54,7 +55,7 @@ fn every_record_comes_back_once_even_when_a_worker_crashes() {
         });
 
     let seed_ok = ok_values(&seed_output);
-    let mut table = String::from("records  parts  results  output\n");
+    let mut results = Table::with_header(["records", "parts", "results", "output"]);
     for (records, output, all_ok_and_equal) in [
         (1_000, seed_output.len(), seed_ok == seed_expected),
         (
@@ -73,8 +74,14 @@ fn every_record_comes_back_once_even_when_a_worker_crashes() {
         } else {
             "WRONG"
         };
-        table.push_str(&format!("{records:>7}  {:>5}  {output:>7}  {verdict}\n", 4));
+        results.row([
+            records.to_string(),
+            "4".to_owned(),
+            output.to_string(),
+            verdict.into(),
+        ]);
     }
+    let mut table = results.to_string();
 
     EXERCISE.check(
         crashed.len() == poisoned.len(),

@@ -46,6 +46,23 @@ const PATHS: [&str; 12] = [
     "/page/theta",
 ];
 
+/// Runs `scrape` on the URLs, as `exercise`'s code, against a site that holds the first
+/// `together` page requests until all of them are waiting (at most 4 s): only requests really
+/// made at the same time get there together. Returns the results table (checked: every URL
+/// once, in input order), the most requests the site saw in flight at once, and whether the
+/// first `together` reached it together.
+fn scrape_gathered(
+    exercise: &support::Exercise,
+    together: usize,
+    scrape: impl FnOnce(Vec<String>) -> Vec<Scraped> + Send + 'static,
+) -> (String, usize, bool) {
+    let site = Site::gather(LATENCY, together);
+    let urls = urls(&site);
+    let scraped = exercise.run_within(Duration::from_secs(20), move || scrape(urls));
+    let table = results_table(exercise, &site, &scraped);
+    (table, site.most_in_flight(), site.gathered())
+}
+
 fn urls(site: &Site) -> Vec<String> {
     paths_urls(site, &PATHS)
 }

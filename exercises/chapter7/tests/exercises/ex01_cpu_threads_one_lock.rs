@@ -1,13 +1,11 @@
 //! Exercise 7.1: threads for CPU work that all need one lock
 //! (book: src/ch07/01-cpu-threads-one-lock.md).
 
-use std::collections::HashSet;
-use std::sync::{Condvar, Mutex, PoisonError};
-use std::thread::{self, ThreadId};
 use std::time::Duration;
 
 use chapter7::cpu_threads_one_lock::sum_of_squares;
 use support::Exercise;
+use support::testkit::{Gathering, Occupancy};
 
 const EXERCISE: Exercise = Exercise::new("7.1", "ch07/01-cpu-threads-one-lock.md");
 
@@ -17,45 +15,25 @@ const NUMBERS: u64 = 4_000;
 /// run together arrive within microseconds; this only ends the wait when they never can.
 const QUIET_LIMIT: Duration = Duration::from_secs(1);
 
-/// Who is inside `square` now, the most at once, and every thread seen there.
-#[derive(Default)]
+/// Who is inside `square` (the most at once, and every thread seen there); until `threads` of
+/// them have been inside at once (or nobody new came for `QUIET_LIMIT`), each call waits there,
+/// so that threads able to run together are caught together.
 struct Squares {
-    state: Mutex<State>,
-    changed: Condvar,
-}
-
-#[derive(Default)]
-struct State {
-    inside: usize,
-    most: usize,
-    threads: HashSet<ThreadId>,
-    /// Set once `want` threads were inside at once, or nobody new came for `QUIET_LIMIT`.
-    gathered: bool,
+    inside: Occupancy,
+    gathering: Gathering,
 }
 
 impl Squares {
-    /// Squares `n`. Until `want` threads have been inside at once (or the wait is given up),
-    /// each call waits there, so that threads able to run together are caught together.
-    fn square(&self, n: u64, want: usize) -> u64 {
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        state.inside += 1;
-        state.most = state.most.max(state.inside);
-        state.threads.insert(thread::current().id());
-        state.gathered |= state.inside >= want;
-        self.changed.notify_all();
-        while !state.gathered {
-            let arrived = state.inside;
-            let (next, waited) = self
-                .changed
-                .wait_timeout(state, QUIET_LIMIT)
-                .unwrap_or_else(PoisonError::into_inner);
-            state = next;
-            if waited.timed_out() && state.inside == arrived {
-                state.gathered = true;
-                self.changed.notify_all();
-            }
+    fn new(threads: usize) -> Self {
+        Self {
+            inside: Occupancy::new(),
+            gathering: Gathering::new(threads, QUIET_LIMIT),
         }
-        state.inside -= 1;
+    }
+
+    fn square(&self, n: u64) -> u64 {
+        let _inside = self.inside.enter();
+        self.gathering.arrive();
         n * n
     }
 }
@@ -69,16 +47,12 @@ struct Outcome {
 
 fn run(numbers: Vec<u64>, threads: usize) -> Outcome {
     EXERCISE.run(move || {
-        let squares = Squares::default();
-        let sum = sum_of_squares(&numbers, threads, |n| squares.square(n, threads));
-        let state = squares
-            .state
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
+        let squares = Squares::new(threads);
+        let sum = sum_of_squares(&numbers, threads, |n| squares.square(n));
         Outcome {
             sum,
-            most_at_once: state.most,
-            threads_used: state.threads.len(),
+            most_at_once: squares.inside.most(),
+            threads_used: squares.inside.threads(),
         }
     })
 }

@@ -6,9 +6,8 @@ use std::time::Duration;
 
 use chapter7::processes_for_io::fetch_all;
 use support::Exercise;
+use support::testkit::{Occupancy, Table, paused_runtime};
 use tokio::time::Instant;
-
-use crate::{InFlight, paused_runtime};
 
 const EXERCISE: Exercise = Exercise::new("7.3", "ch07/03-processes-for-io.md");
 
@@ -30,7 +29,7 @@ fn url(page: usize) -> String {
 
 /// Fetches `urls` pages, page `n` taking `latency(n)`, on a paused clock.
 fn fetch_pages(urls: usize, latency: fn(usize) -> Duration) -> Fetched {
-    let fetching = Arc::new(InFlight::default());
+    let fetching = Arc::new(Occupancy::new());
     let recorder = Arc::clone(&fetching);
     let first_start = Arc::new(Mutex::new(None));
     let first = Arc::clone(&first_start);
@@ -41,10 +40,9 @@ fn fetch_pages(urls: usize, latency: fn(usize) -> Duration) -> Fetched {
                 let (recorder, first) = (Arc::clone(&recorder), Arc::clone(&first));
                 async move {
                     first.lock().unwrap().get_or_insert(started.elapsed());
-                    recorder.enter();
+                    let _in_flight = recorder.enter();
                     let page: usize = url.rsplit('/').next().unwrap().parse().unwrap();
                     tokio::time::sleep(latency(page)).await;
-                    recorder.leave();
                     format!("body of {url}")
                 }
             })
@@ -114,15 +112,19 @@ fn check(fetched: &Fetched, urls: usize, slowest: Duration) {
 fn every_fetch_waits_at_the_same_time() {
     let fetched = fetch_pages(URLS, |_| LATENCY);
     check(&fetched, URLS, LATENCY);
-    EXERCISE.answer_key(|| {
-        insta::assert_snapshot!(format!(
-            "fetches  latency each  most in flight  total (virtual time)\n\
-         {URLS:>7}  {:>9} ms  {:>14}  {:>17} ms\n",
-            LATENCY.as_millis(),
-            fetched.most_in_flight,
-            fetched.took.as_millis()
-        ))
-    });
+    let mut table = Table::with_header([
+        "fetches",
+        "latency each",
+        "most in flight",
+        "total (virtual time)",
+    ]);
+    table.row([
+        URLS.to_string(),
+        format!("{} ms", LATENCY.as_millis()),
+        fetched.most_in_flight.to_string(),
+        format!("{} ms", fetched.took.as_millis()),
+    ]);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(table.to_string()));
 }
 
 /// Later pages answer sooner, so the fetches finish in the reverse of the URLs' order; a count

@@ -5,8 +5,7 @@ use std::thread;
 
 use chapter7::blocking_in_async::{Disk, serve};
 use support::Exercise;
-
-use crate::paused_runtime;
+use support::testkit::paused_runtime;
 
 const EXERCISE: Exercise = Exercise::new("7.4", "ch07/04-blocking-in-async.md");
 

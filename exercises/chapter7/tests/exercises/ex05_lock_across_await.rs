@@ -5,9 +5,8 @@ use std::time::Duration;
 
 use chapter7::lock_across_await::{Cache, cached_get};
 use support::Exercise;
+use support::testkit::{Occupancy, paused_runtime};
 use tokio::time::Instant;
-
-use crate::{InFlight, paused_runtime};
 
 const EXERCISE: Exercise = Exercise::new("7.5", "ch07/05-lock-across-await.md");
 
@@ -19,13 +18,12 @@ const LATENCY: Duration = Duration::from_millis(100);
 async fn get(
     cache: Arc<Cache>,
     key: String,
-    fetching: Arc<InFlight>,
+    fetching: Arc<Occupancy>,
     started: Instant,
 ) -> (String, Duration) {
     let value = cached_get(&cache, key, |key| async move {
-        fetching.enter();
+        let _in_flight = fetching.enter();
         tokio::time::sleep(LATENCY).await;
-        fetching.leave();
         format!("profile of {key}")
     })
     .await;
@@ -36,7 +34,7 @@ async fn get(
 async fn at_once(
     cache: &Arc<Cache>,
     keys: &[&str],
-    fetching: &Arc<InFlight>,
+    fetching: &Arc<Occupancy>,
 ) -> Vec<(String, Duration)> {
     let started = Instant::now();
     let tasks: Vec<_> = keys
@@ -59,7 +57,7 @@ fn ms(time: Duration) -> u128 {
 
 #[test]
 fn misses_fetch_at_the_same_time_and_hits_wait_for_nothing() {
-    let fetching = Arc::new(InFlight::default());
+    let fetching = Arc::new(Occupancy::new());
     let recorder = Arc::clone(&fetching);
     let (first, fetches_in_first, second) = EXERCISE.run(move || {
         paused_runtime().block_on(async move {
@@ -67,7 +65,7 @@ fn misses_fetch_at_the_same_time_and_hits_wait_for_nothing() {
             let names: Vec<String> = (0..KEYS).map(|key| format!("user-{key}")).collect();
             let keys: Vec<&str> = names.iter().map(String::as_str).collect();
             let first = at_once(&cache, &keys, &recorder).await;
-            let fetches_in_first = recorder.started();
+            let fetches_in_first = recorder.entries();
             let second = at_once(&cache, &keys, &recorder).await;
             (first, fetches_in_first, second)
         })
@@ -105,7 +103,7 @@ fn misses_fetch_at_the_same_time_and_hits_wait_for_nothing() {
             values(&second)
         ),
     );
-    let fetches_in_second = fetching.started() - fetches_in_first;
+    let fetches_in_second = fetching.entries() - fetches_in_first;
     EXERCISE.check(
         fetches_in_second == 0,
         format!(
@@ -131,18 +129,18 @@ fn misses_fetch_at_the_same_time_and_hits_wait_for_nothing() {
 /// that fetch. Keys and timings not in the answer key.
 #[test]
 fn a_hit_does_not_wait_for_another_keys_fetch() {
-    let fetching = Arc::new(InFlight::default());
+    let fetching = Arc::new(Occupancy::new());
     let recorder = Arc::clone(&fetching);
     let (round, fetched_before) = EXERCISE.run(move || {
         paused_runtime().block_on(async move {
             let cache = Arc::new(Cache::default());
             at_once(&cache, &["hot"], &recorder).await;
-            let fetched_before = recorder.started();
+            let fetched_before = recorder.entries();
             let round = at_once(&cache, &["cold", "hot", "hot"], &recorder).await;
             (round, fetched_before)
         })
     });
-    let refetched = fetching.started() - fetched_before;
+    let refetched = fetching.entries() - fetched_before;
     EXERCISE.check(
         refetched <= 1,
         format!(

@@ -9,6 +9,7 @@ use chapter7::lock_order::{Account, transfer};
 use chapter7::provided::lock_order::{self as accounts, Deadlock};
 use support::Exercise;
 use support::exercise::panic_message;
+use support::testkit::Table;
 
 const EXERCISE: Exercise = Exercise::new("7.6", "ch07/06-lock-order.md")
     .with_hang_hint("the transfers stopped, each waiting for a lock that another one held");
@@ -138,9 +139,9 @@ fn opposite_transfers_at_the_same_moment_finish() {
              ({balance_a}, {balance_b}), expected (120, 80)"
         ),
     );
-    EXERCISE.answer_key(|| insta::assert_snapshot!(format!(
-        "account  before  after\n      1     100  {balance_a:>5}\n      2     100  {balance_b:>5}\n"
-    )));
+    let mut table = Table::with_header(["account", "before", "after"]);
+    table.row([1, 100, balance_a]).row([2, 100, balance_b]);
+    EXERCISE.answer_key(|| insta::assert_snapshot!(table.to_string()));
 }
 
 /// Three accounts paying each other around a circle, all at once, with amounts not in the
