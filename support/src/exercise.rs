@@ -310,7 +310,8 @@ pub struct HangRule {
 }
 
 impl HangRule {
-    /// CPU time that counts as progress: well above what the watchdogs' own ticks cost.
+    /// CPU time that counts as progress: above the little the test threads use around the
+    /// watchdogs (whose own ticks are not counted, see `work_cpu_time`).
     pub const PROGRESS: Duration = Duration::from_millis(10);
 
     /// A rule for a run that starts now, when the process has used `cpu` of CPU time.
