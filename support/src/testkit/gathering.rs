@@ -1,15 +1,23 @@
 use std::sync::{Condvar, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How often a waiting caller looks whether anyone could still arrive.
+const LOOK_AGAIN: Duration = Duration::from_millis(20);
+/// How many looks in a row must find every other thread asleep before the gathering gives up.
+const ASLEEP_LOOKS: u32 = 3;
 
 /// Holds the callers of a region until `want` of them are there together, so that threads
 /// able to run at the same time are caught at the same time (an [`Occupancy`] then sees them
 /// all inside at once), whatever the machine's load.
 ///
-/// Why a limit at all: when the code under test cannot let them meet (every caller holds one
-/// lock that the others wait for), nobody else ever arrives, and the test cannot see that they
-/// are blocked on a lock it does not own. So the gathering gives up once nobody new has arrived
-/// for `quiet`: threads that can run together arrive within microseconds, so the limit only
-/// ends a wait that would never end. Once gathered or given up, nobody waits again.
+/// When the code under test cannot let them meet (every caller holds one lock that the others
+/// wait for), nobody else ever arrives, and the test cannot see that they are blocked on a lock
+/// it does not own. So the gathering gives up when nobody new has arrived and every other thread
+/// of the process is asleep (Linux says so in `/proc/self/task/*/stat`): a thread that could
+/// still arrive is running or waiting for a CPU, however loaded the machine, and is never
+/// asleep. Where the system cannot tell, or while other threads of the process are busy (another
+/// test running beside this one), it gives up once nobody new has arrived for `quiet`. Once
+/// gathered or given up, nobody waits again.
 ///
 /// [`Occupancy`]: super::Occupancy
 ///
@@ -57,24 +65,47 @@ impl Gathering {
     }
 
     /// Counts the caller in, then waits until `want` callers have arrived, or until nobody new
-    /// has come for the quiet limit.
+    /// can come (see the type's documentation).
     pub fn arrive(&self) {
         // A caller that panicked while waiting does not make the count wrong.
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         state.arrived += 1;
         state.over |= state.arrived >= self.want;
         self.changed.notify_all();
+        let mut quiet_since = Instant::now();
+        let mut asleep_looks = 0;
         while !state.over {
             let arrived = state.arrived;
-            let (next, waited) = self
+            let (next, _) = self
                 .changed
-                .wait_timeout(state, self.quiet)
+                .wait_timeout(state, LOOK_AGAIN.min(self.quiet))
                 .unwrap_or_else(PoisonError::into_inner);
             state = next;
-            if waited.timed_out() && state.arrived == arrived {
-                state.over = true;
-                self.changed.notify_all();
+            if state.arrived != arrived {
+                quiet_since = Instant::now();
+                asleep_looks = 0;
+                continue;
             }
+            if quiet_since.elapsed() < self.quiet {
+                // Look without holding the gathering's lock: a caller on its way in may be
+                // waiting for it, and would look asleep.
+                drop(state);
+                let asleep = all_others_asleep();
+                state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+                // Asleep at several looks in a row, with nobody arriving in between: a thread
+                // that can go on is never asleep that long (one held up for a moment by a lock
+                // that a running thread holds is awake again at the next look).
+                asleep_looks = if asleep && state.arrived == arrived {
+                    asleep_looks + 1
+                } else {
+                    0
+                };
+                if asleep_looks < ASLEEP_LOOKS {
+                    continue;
+                }
+            }
+            state.over = true;
+            self.changed.notify_all();
         }
     }
 
@@ -85,9 +116,55 @@ impl Gathering {
     }
 }
 
+/// Whether every thread of this process but the calling one is asleep (blocked on a lock, a
+/// condition variable, a join, a read): then none of them can arrive until something wakes it,
+/// and nothing will. Linux only; elsewhere `false`, and the quiet limit decides.
+fn all_others_asleep() -> bool {
+    // The kernel's thread id of the caller, to leave it out: it is running, looking.
+    let Ok(me) = std::fs::read_link("/proc/thread-self") else {
+        return false;
+    };
+    let Ok(threads) = std::fs::read_dir("/proc/self/task") else {
+        return false;
+    };
+    threads.filter_map(Result::ok).all(|thread| {
+        if me.ends_with(thread.file_name()) {
+            return true;
+        }
+        // The state is the field after the command name, which is in parentheses and may
+        // itself hold spaces or parentheses: read it after the last ')'.
+        std::fs::read_to_string(thread.path().join("stat")).is_ok_and(|stat| {
+            stat.rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().next())
+                .is_some_and(|state| state == "S")
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn callers_blocked_elsewhere_end_the_gathering_without_waiting_out_the_quiet_limit() {
+        // The others wait for a lock the first caller holds while it waits in the gathering:
+        // they can never arrive. A quiet limit no test run reaches: only seeing them all
+        // asleep can end it (or, with other tests busy beside this one, the limit of 60 s).
+        let quiet = Duration::from_secs(60);
+        let gathering = Gathering::new(3, quiet);
+        let lock = Mutex::new(());
+        let started = Instant::now();
+        std::thread::scope(|scope| {
+            for _ in 0..3 {
+                scope.spawn(|| {
+                    let _held = lock.lock().unwrap_or_else(PoisonError::into_inner);
+                    gathering.arrive();
+                });
+            }
+        });
+        // Given up with one caller inside, then the others went straight through one by one.
+        assert!(started.elapsed() < quiet, "waited out the quiet limit");
+    }
 
     #[test]
     fn a_lone_caller_gives_up_after_the_quiet_limit() {

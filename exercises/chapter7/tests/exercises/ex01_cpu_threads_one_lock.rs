@@ -11,13 +11,14 @@ const EXERCISE: Exercise = Exercise::new("7.1", "ch07/01-cpu-threads-one-lock.md
 
 const THREADS: usize = 4;
 const NUMBERS: u64 = 4_000;
-/// How long a gathering waits without anyone new arriving before it gives up. Threads that can
-/// run together arrive within microseconds; this only ends the wait when they never can.
+/// The gathering's last resort: it gives up as soon as every other thread is asleep (blocked on
+/// the lock the first one holds), and after this long without anyone new only when it cannot
+/// tell (another test busy beside this one, a system without `/proc`).
 const QUIET_LIMIT: Duration = Duration::from_secs(1);
 
 /// Who is inside `square` (the most at once, and every thread seen there); until `threads` of
-/// them have been inside at once (or nobody new came for `QUIET_LIMIT`), each call waits there,
-/// so that threads able to run together are caught together.
+/// them have been inside at once (or no other thread can come), each call waits there, so that
+/// threads able to run together are caught together.
 struct Squares {
     inside: Occupancy,
     gathering: Gathering,
