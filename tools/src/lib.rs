@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 pub mod catalogue;
 pub mod files;
+pub mod floor;
 pub mod process;
 
 /// The `main` of a command that checks things and counts what failed: its parsed arguments (a

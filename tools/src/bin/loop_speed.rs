@@ -2,8 +2,8 @@
 //! against its floor.
 //!
 //! The loop is: change one line of an exercise file, run `cargo test -p chapterN`, read the
-//! result. The floor is the same loop on the smallest crate with the same dependencies (tokio,
-//! rayon, insta) and one snapshot test, built in a scratch folder of its own. Both are measured
+//! result. The floor is the same loop on the smallest crate with the chapter's dependencies and
+//! one snapshot test (`tools::floor`), built in a scratch folder of its own. Both are measured
 //! side by side, alternating, so a machine that gets busier or quieter affects both alike.
 //! Prints each chapter's medians beside the floor's: the whole loop, the part that is the tests'
 //! own run (a failing stub may wait for an event before it fails), and the rest, which is the
@@ -15,26 +15,6 @@ use std::time::Instant;
 
 use support::testkit::median;
 use tools::process::repository_root;
-
-const FLOOR_MANIFEST: &str = r#"[package]
-name = "loop-floor"
-version = "0.1.0"
-edition = "2024"
-
-[workspace]
-
-[dependencies]
-rayon = "1.12"
-tokio = { version = "1.54", default-features = false, features = ["rt", "sync"] }
-
-[dev-dependencies]
-insta = "1.49"
-tokio = { version = "1.54", default-features = false, features = ["rt", "time", "test-util"] }
-"#;
-
-const FLOOR_LIB: &str = "pub fn answer() -> u32 {\n    42\n}\n";
-
-const FLOOR_TEST: &str = "#[test]\nfn the_answer() {\n    insta::assert_snapshot!(loop_floor::answer().to_string(), @\"42\");\n}\n";
 
 fn main() {
     let mut runs = 10;
@@ -50,7 +30,6 @@ fn main() {
     if chapters.is_empty() {
         chapters = (1..=8).map(|n| n.to_string()).collect();
     }
-    let floor = make_floor(&root);
 
     println!("one-line edit, then `cargo test`, warm; median of {runs} runs (seconds)");
     println!("  loop:  edit to result (what the learner waits for)");
@@ -69,15 +48,17 @@ fn main() {
     for chapter in &chapters {
         let package = format!("chapter{chapter}");
         let file = first_exercise_file(&root, &package);
+        let floor = make_floor(&root, chapter);
+        let floor_package = format!("floor-chapter{chapter}");
         let floor_file = floor.join("src/lib.rs");
         let (mut ours, mut floors) = (Timings::default(), Timings::default());
         // One warm-up of each, then alternate, so that a machine getting busier or quieter
         // weighs on both alike.
         time_edit_and_test(&file, &mut cargo_test(&root, &package));
-        time_edit_and_test(&floor_file, &mut cargo_test(&floor, "loop-floor"));
+        time_edit_and_test(&floor_file, &mut cargo_test(&floor, &floor_package));
         for _ in 0..runs {
             ours.measure(&file, || cargo_test(&root, &package));
-            floors.measure(&floor_file, || cargo_test(&floor, "loop-floor"));
+            floors.measure(&floor_file, || cargo_test(&floor, &floor_package));
         }
         restore(&file);
         let (ours, floors) = (ours.medians(), floors.medians());
@@ -125,17 +106,35 @@ impl Timings {
     }
 }
 
-/// The floor crate, in its own folder with its own target dir (never shared with ours).
-fn make_floor(root: &Path) -> PathBuf {
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let floor = target.join("loop-floor");
-    std::fs::create_dir_all(floor.join("src")).unwrap();
-    std::fs::create_dir_all(floor.join("tests")).unwrap();
-    std::fs::write(floor.join("Cargo.toml"), FLOOR_MANIFEST).unwrap();
-    std::fs::write(floor.join("src/lib.rs"), FLOOR_LIB).unwrap();
-    std::fs::write(floor.join("tests/answer.rs"), FLOOR_TEST).unwrap();
-    floor
+/// The chapter's floor crate, in a folder of its own (`target/loop-floor/chapterN`), never a
+/// member of our workspace; the floors share one target dir of their own, where each is a
+/// package of its own name, and our `Cargo.lock`, so that they build the same versions.
+fn make_floor(root: &Path, chapter: &str) -> PathBuf {
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+    };
+    let floor = tools::floor::floor_of(
+        chapter,
+        &read(root.join("Cargo.toml")),
+        &read(root.join(format!("exercises/chapter{chapter}/Cargo.toml"))),
+        root,
+    )
+    .unwrap_or_else(|problem| panic!("cannot make chapter {chapter}'s floor: {problem}"));
+    let dir = floors_dir(root).join(format!("chapter{chapter}"));
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
+    std::fs::write(dir.join("Cargo.toml"), floor.manifest).unwrap();
+    std::fs::write(dir.join("src/lib.rs"), floor.lib).unwrap();
+    std::fs::write(dir.join("tests/answer.rs"), floor.test).unwrap();
+    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    dir
+}
+
+fn floors_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), PathBuf::from)
+        .join("loop-floor")
 }
 
 fn first_exercise_file(root: &Path, package: &str) -> PathBuf {
@@ -160,9 +159,10 @@ fn cargo_test(dir: &Path, package: &str) -> Command {
         .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null());
-    if dir.ends_with("loop-floor") {
-        // The floor has a target dir of its own, beside its sources.
-        command.env("CARGO_TARGET_DIR", dir.join("target"));
+    if package.starts_with("floor-") {
+        // The floors have a target dir of their own, beside their sources.
+        let floors = dir.parent().expect("a floor lives in the floors' folder");
+        command.env("CARGO_TARGET_DIR", floors.join("target"));
     }
     command
 }
