@@ -1,15 +1,17 @@
 //! Provided for exercise 7.4: a slow disk that can be read two ways, and that notes who read it.
 //!
 //! `read_blocking` holds the calling thread for `DISK_LATENCY`; `read` waits as long without
-//! holding any thread. The disk records on which thread every blocking read ran, and, when a
-//! test asks it to, lets a blocking read wait until others are in flight beside it, so that
-//! reads able to run at the same time are seen to. `serve` answers each request on a tokio task
-//! of its own with the exercise's `handle`. You do not need to change anything here.
+//! holding any thread. The disk records on which thread every blocking read ran. The tests' disk
+//! (`Disk::gathering`) holds a blocking read, instead, until others are in flight beside it, so
+//! that reads able to run at the same time are seen to. `serve` answers each request on a tokio
+//! task of its own with the exercise's `handle`. You do not need to change anything here.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, ThreadId};
 use std::time::Duration;
+
+use support::testkit::Gathering;
 
 /// How long one read from the slow disk takes.
 pub const DISK_LATENCY: Duration = Duration::from_millis(20);
@@ -28,8 +30,9 @@ pub async fn serve(disk: Arc<Disk>, keys: Vec<String>) -> Vec<String> {
     answers
 }
 
-/// How long a gathering read waits without another read arriving before it gives up. Reads that
-/// can run together arrive within milliseconds; this only ends the wait when they never can.
+/// The last resort of a gathering read that waits for others: the gathering gives up as soon as
+/// every other thread of the process is asleep (see [`Gathering`]), and after this long without a
+/// new read only when it cannot tell.
 const QUIET_LIMIT: Duration = Duration::from_secs(1);
 
 /// A slow disk that remembers which threads called its blocking read.
@@ -37,7 +40,8 @@ const QUIET_LIMIT: Duration = Duration::from_secs(1);
 pub struct Disk {
     reads: AtomicUsize,
     state: Mutex<Blocking>,
-    changed: Condvar,
+    /// Set by [`Disk::gathering`], for the tests.
+    held: Option<Held>,
 }
 
 #[derive(Default)]
@@ -45,55 +49,51 @@ struct Blocking {
     readers: Vec<ThreadId>,
     in_flight: usize,
     most_in_flight: usize,
-    /// The blocking reads that wait for others, 0 for none; set to 0 once they gathered.
-    gather: usize,
+}
+
+/// How a test's disk holds blocking reads, so that reads able to run at once are seen at once.
+struct Held {
+    gathering: Gathering,
     /// The thread whose blocking reads never wait (a runtime's own thread).
-    never_waits: Option<ThreadId>,
+    never_waits: ThreadId,
 }
 
 impl Disk {
-    /// A disk whose blocking reads, except on `never_waits`, wait until `reads` of them are in
-    /// flight at once (or no new one came for a second).
+    /// A disk for a test: its blocking reads, except on `never_waits`, wait until `reads` of
+    /// them are in flight at once (or until no other one can come), and then do not sleep out
+    /// `DISK_LATENCY`: what the test checks (which threads read, and how many reads were in
+    /// flight together) is settled by then, and sleeping would only make every run, right or
+    /// wrong, slower (the starter code's five reads on the runtime's thread: 100 ms).
     pub fn gathering(reads: usize, never_waits: ThreadId) -> Self {
-        let disk = Self::default();
-        *disk.state() = Blocking {
-            gather: reads,
-            never_waits: Some(never_waits),
-            ..Blocking::default()
-        };
-        disk
+        Self {
+            held: Some(Held {
+                gathering: Gathering::new(reads, QUIET_LIMIT),
+                never_waits,
+            }),
+            ..Self::default()
+        }
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, Blocking> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Reads `key`, holding the calling thread for `DISK_LATENCY`.
+    /// Reads `key`, holding the calling thread for `DISK_LATENCY` (a test's disk: see
+    /// [`Disk::gathering`]).
     pub fn read_blocking(&self, key: &str) -> String {
         self.reads.fetch_add(1, Ordering::SeqCst);
         let me = thread::current().id();
-        let mut state = self.state();
-        state.readers.push(me);
-        state.in_flight += 1;
-        state.most_in_flight = state.most_in_flight.max(state.in_flight);
-        if state.in_flight >= state.gather {
-            state.gather = 0;
+        {
+            let mut state = self.state();
+            state.readers.push(me);
+            state.in_flight += 1;
+            state.most_in_flight = state.most_in_flight.max(state.in_flight);
         }
-        self.changed.notify_all();
-        while state.gather > 0 && state.never_waits != Some(me) {
-            let arrived = state.in_flight;
-            let (next, waited) = self
-                .changed
-                .wait_timeout(state, QUIET_LIMIT)
-                .unwrap_or_else(PoisonError::into_inner);
-            state = next;
-            if waited.timed_out() && state.in_flight == arrived {
-                state.gather = 0;
-                self.changed.notify_all();
-            }
+        match &self.held {
+            Some(held) if held.never_waits != me => held.gathering.arrive(),
+            Some(_) => {}
+            None => thread::sleep(DISK_LATENCY),
         }
-        drop(state);
-        thread::sleep(DISK_LATENCY);
         self.state().in_flight -= 1;
         format!("contents of {key}")
     }
