@@ -1,9 +1,17 @@
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-/// How often a waiting caller looks whether anyone could still arrive.
+/// How often a waiting caller looks whether anyone could still arrive, once a look has found
+/// every other thread asleep.
 const LOOK_AGAIN: Duration = Duration::from_millis(20);
-/// How many looks in a row must find every other thread asleep before the gathering gives up.
+/// The first wait after a look that found a thread awake; it doubles, up to `LOOK_AGAIN`, while
+/// they keep finding one. Nothing is being waited out before the first look that finds all
+/// asleep, so looking soon only ends sooner a gathering whose other threads settle quickly
+/// (blocked on the lock that its first caller holds), and the doubling keeps the looks cheap
+/// while other threads stay busy (another test running beside this one).
+const FIRST_LOOK_SOON: Duration = Duration::from_millis(1);
+/// How many looks in a row (so spanning `ASLEEP_LOOKS - 1` intervals of `LOOK_AGAIN`) must find
+/// every other thread asleep before the gathering gives up.
 const ASLEEP_LOOKS: u32 = 3;
 
 /// Holds the callers of a region until `want` of them are there together, so that threads
@@ -73,17 +81,28 @@ impl Gathering {
         state.over |= state.arrived >= self.want;
         self.changed.notify_all();
         let mut quiet_since = Instant::now();
+        // The newest caller looks at once: the evidence is `ASLEEP_LOOKS` looks in a row that
+        // find all asleep, `LOOK_AGAIN` apart, and waiting before the first one adds time to
+        // that, not evidence.
+        let mut next_look = quiet_since;
         let mut asleep_looks = 0;
+        let mut look_soon = FIRST_LOOK_SOON;
         while !state.over {
             let arrived = state.arrived;
-            let (next, _) = self
-                .changed
-                .wait_timeout(state, LOOK_AGAIN.min(self.quiet))
-                .unwrap_or_else(PoisonError::into_inner);
-            state = next;
-            if state.arrived != arrived {
-                quiet_since = Instant::now();
-                asleep_looks = 0;
+            let now = Instant::now();
+            if now < next_look {
+                let (next, _) = self
+                    .changed
+                    .wait_timeout(state, next_look - now)
+                    .unwrap_or_else(PoisonError::into_inner);
+                state = next;
+                if state.arrived != arrived {
+                    // Someone new: that caller looks from now on, so the others wait an interval.
+                    quiet_since = Instant::now();
+                    next_look = quiet_since + LOOK_AGAIN.min(self.quiet);
+                    asleep_looks = 0;
+                    look_soon = FIRST_LOOK_SOON;
+                }
                 continue;
             }
             if quiet_since.elapsed() < self.quiet {
@@ -95,12 +114,23 @@ impl Gathering {
                 // Asleep at several looks in a row, with nobody arriving in between: a thread
                 // that can go on is never asleep that long (one held up for a moment by a lock
                 // that a running thread holds is awake again at the next look).
-                asleep_looks = if asleep && state.arrived == arrived {
-                    asleep_looks + 1
+                let now = Instant::now();
+                let wait = if state.arrived != arrived {
+                    quiet_since = now;
+                    asleep_looks = 0;
+                    look_soon = FIRST_LOOK_SOON;
+                    LOOK_AGAIN
+                } else if asleep {
+                    asleep_looks += 1;
+                    LOOK_AGAIN
                 } else {
-                    0
+                    asleep_looks = 0;
+                    let wait = look_soon;
+                    look_soon = (look_soon * 2).min(LOOK_AGAIN);
+                    wait
                 };
                 if asleep_looks < ASLEEP_LOOKS {
+                    next_look = now + wait.min(self.quiet);
                     continue;
                 }
             }
