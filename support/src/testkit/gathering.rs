@@ -1,18 +1,21 @@
+use std::ffi::OsString;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-/// How often a waiting caller looks whether anyone could still arrive, once a look has found
-/// every other thread asleep.
+/// How long every other thread must stay asleep, without running once, before the gathering
+/// gives up: the time between the two looks that must find the same sleepers (see
+/// [`Gathering`]). A thread that only a timer or another process can wake (a watchdog's tick) is
+/// asleep too, and the longer this is, the likelier such a wake-up falls inside it and the
+/// gathering has to look again; it has no part in telling a thread that can still arrive from
+/// one that cannot.
 const LOOK_AGAIN: Duration = Duration::from_millis(20);
 /// The first wait after a look that found a thread awake; it doubles, up to `LOOK_AGAIN`, while
-/// they keep finding one. Nothing is being waited out before the first look that finds all
-/// asleep, so looking soon only ends sooner a gathering whose other threads settle quickly
-/// (blocked on the lock that its first caller holds), and the doubling keeps the looks cheap
-/// while other threads stay busy (another test running beside this one).
+/// the looks keep finding one. Nothing is being waited out before a look finds all asleep, so
+/// looking soon only ends sooner a gathering whose other threads settle quickly (blocked on the
+/// lock that its first caller holds), and the doubling keeps the looks cheap while other
+/// threads stay busy (another test running beside this one).
 const FIRST_LOOK_SOON: Duration = Duration::from_millis(1);
-/// How many looks in a row (so spanning `ASLEEP_LOOKS - 1` intervals of `LOOK_AGAIN`) must find
-/// every other thread asleep before the gathering gives up.
-const ASLEEP_LOOKS: u32 = 3;
 
 /// Holds the callers of a region until `want` of them are there together, so that threads
 /// able to run at the same time are caught at the same time (an [`Occupancy`] then sees them
@@ -21,11 +24,15 @@ const ASLEEP_LOOKS: u32 = 3;
 /// When the code under test cannot let them meet (every caller holds one lock that the others
 /// wait for), nobody else ever arrives, and the test cannot see that they are blocked on a lock
 /// it does not own. So the gathering gives up when nobody new has arrived and every other thread
-/// of the process is asleep (Linux says so in `/proc/self/task/*/stat`): a thread that could
-/// still arrive is running or waiting for a CPU, however loaded the machine, and is never
-/// asleep. Where the system cannot tell, or while other threads of the process are busy (another
-/// test running beside this one), it gives up once nobody new has arrived for `quiet`. Once
-/// gathered or given up, nobody waits again.
+/// of the process stayed asleep, without running once, from one look to the next (Linux says
+/// so in `/proc/self/task/*/status`: the state, and the count of times the thread went to sleep,
+/// which a thread woken in between and asleep again has raised). Then the whole process was
+/// asleep, and only a timer or another process can wake any of it: a thread that could still
+/// arrive is running or waiting for a CPU, however loaded the machine, or waits for one that
+/// is. Threads waiting in a gathering (another test's) wake up to look, and count as asleep
+/// while they stay in it. Where the system cannot tell, or while other threads of the process
+/// are busy (another test running beside this one), it gives up once nobody new has arrived for
+/// `quiet`. Once gathered or given up, nobody waits again.
 ///
 /// [`Occupancy`]: super::Occupancy
 ///
@@ -80,13 +87,17 @@ impl Gathering {
         state.arrived += 1;
         state.over |= state.arrived >= self.want;
         self.changed.notify_all();
+        if state.over {
+            return;
+        }
+        let _waiting = Waiting::enter();
         let mut quiet_since = Instant::now();
-        // The newest caller looks at once: the evidence is `ASLEEP_LOOKS` looks in a row that
-        // find all asleep, `LOOK_AGAIN` apart, and waiting before the first one adds time to
-        // that, not evidence.
+        // The newest caller looks at once: waiting before the first look would add time to the
+        // evidence, not evidence.
         let mut next_look = quiet_since;
-        let mut asleep_looks = 0;
         let mut look_soon = FIRST_LOOK_SOON;
+        // What the last look saw, if every other thread was asleep then.
+        let mut sleepers: Option<Vec<Sleeper>> = None;
         while !state.over {
             let arrived = state.arrived;
             let now = Instant::now();
@@ -97,11 +108,11 @@ impl Gathering {
                     .unwrap_or_else(PoisonError::into_inner);
                 state = next;
                 if state.arrived != arrived {
-                    // Someone new: that caller looks from now on, so the others wait an interval.
+                    // Someone new: that caller looks from now on, so the others wait a while.
                     quiet_since = Instant::now();
                     next_look = quiet_since + LOOK_AGAIN.min(self.quiet);
-                    asleep_looks = 0;
                     look_soon = FIRST_LOOK_SOON;
+                    sleepers = None;
                 }
                 continue;
             }
@@ -109,29 +120,31 @@ impl Gathering {
                 // Look without holding the gathering's lock: a caller on its way in may be
                 // waiting for it, and would look asleep.
                 drop(state);
-                let asleep = all_others_asleep();
+                let seen = other_sleepers();
                 state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-                // Asleep at several looks in a row, with nobody arriving in between: a thread
-                // that can go on is never asleep that long (one held up for a moment by a lock
-                // that a running thread holds is awake again at the next look).
                 let now = Instant::now();
-                let wait = if state.arrived != arrived {
+                if state.arrived != arrived {
                     quiet_since = now;
-                    asleep_looks = 0;
                     look_soon = FIRST_LOOK_SOON;
-                    LOOK_AGAIN
-                } else if asleep {
-                    asleep_looks += 1;
-                    LOOK_AGAIN
-                } else {
-                    asleep_looks = 0;
-                    let wait = look_soon;
-                    look_soon = (look_soon * 2).min(LOOK_AGAIN);
-                    wait
-                };
-                if asleep_looks < ASLEEP_LOOKS {
-                    next_look = now + wait.min(self.quiet);
+                    sleepers = None;
+                    next_look = now + LOOK_AGAIN.min(self.quiet);
                     continue;
+                }
+                match seen {
+                    // The same threads asleep at both looks, none of them gone to sleep again
+                    // in between: none of them ran, so none can arrive.
+                    Some(seen) if sleepers.as_ref() == Some(&seen) => {}
+                    Some(seen) => {
+                        sleepers = Some(seen);
+                        next_look = now + LOOK_AGAIN.min(self.quiet);
+                        continue;
+                    }
+                    None => {
+                        sleepers = None;
+                        next_look = now + look_soon.min(self.quiet);
+                        look_soon = (look_soon * 2).min(LOOK_AGAIN);
+                        continue;
+                    }
                 }
             }
             state.over = true;
@@ -146,29 +159,96 @@ impl Gathering {
     }
 }
 
-/// Whether every thread of this process but the calling one is asleep (blocked on a lock, a
-/// condition variable, a join, a read): then none of them can arrive until something wakes it,
-/// and nothing will. Linux only; elsewhere `false`, and the quiet limit decides.
-fn all_others_asleep() -> bool {
-    // The kernel's thread id of the caller, to leave it out: it is running, looking.
-    let Ok(me) = std::fs::read_link("/proc/thread-self") else {
-        return false;
-    };
-    let Ok(threads) = std::fs::read_dir("/proc/self/task") else {
-        return false;
-    };
-    threads.filter_map(Result::ok).all(|thread| {
-        if me.ends_with(thread.file_name()) {
-            return true;
+/// The callers waiting in a gathering, by kernel thread id, each with the number of its entry:
+/// they wake up to look, so the number of times they went to sleep says nothing, but a thread
+/// that left a gathering (and may have run) and entered another has another entry number.
+static WAITING: Mutex<Vec<(OsString, u64)>> = Mutex::new(Vec::new());
+static ENTRIES: AtomicU64 = AtomicU64::new(0);
+
+/// The calling thread's place in [`WAITING`], for as long as it waits.
+struct Waiting(Option<OsString>);
+
+impl Waiting {
+    fn enter() -> Self {
+        let me = thread_self();
+        if let Some(me) = &me {
+            let entry = ENTRIES.fetch_add(1, Ordering::Relaxed);
+            waiting().push((me.clone(), entry));
         }
-        // The state is the field after the command name, which is in parentheses and may
-        // itself hold spaces or parentheses: read it after the last ')'.
-        std::fs::read_to_string(thread.path().join("stat")).is_ok_and(|stat| {
-            stat.rsplit_once(')')
-                .and_then(|(_, rest)| rest.split_whitespace().next())
-                .is_some_and(|state| state == "S")
-        })
-    })
+        Self(me)
+    }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        if let Some(me) = &self.0 {
+            waiting().retain(|(thread, _)| thread != me);
+        }
+    }
+}
+
+fn waiting() -> std::sync::MutexGuard<'static, Vec<(OsString, u64)>> {
+    WAITING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The kernel's id of the calling thread (Linux only).
+fn thread_self() -> Option<OsString> {
+    let link = std::fs::read_link("/proc/thread-self").ok()?;
+    link.file_name().map(ToOwned::to_owned)
+}
+
+/// One other thread, seen asleep.
+#[derive(Debug, PartialEq, Eq)]
+enum Sleeper {
+    /// Asleep, having gone to sleep this many times: a thread woken since is either awake now
+    /// or asleep with a higher count.
+    Asleep { thread: OsString, sleeps: u64 },
+    /// Waiting in a gathering, the entry of that number.
+    Gathering { thread: OsString, entry: u64 },
+}
+
+/// Every thread of this process but the calling one, if all of them are asleep (blocked on a
+/// lock, a condition variable, a join, a read, a timer), in the order of their ids; `None` when
+/// one is not, or the system cannot tell (outside Linux).
+fn other_sleepers() -> Option<Vec<Sleeper>> {
+    let me = thread_self()?;
+    let mut threads: Vec<OsString> = std::fs::read_dir("/proc/self/task")
+        .ok()?
+        .map(|thread| thread.map(|thread| thread.file_name()))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    threads.sort();
+    // Read before the threads' states: a thread that enters a gathering after this is seen by
+    // its count of sleeps, so the next look, which sees it waiting there, differs; one that
+    // leaves after this is seen waiting, and the next look, which cannot, differs too.
+    let waiting = waiting().clone();
+    let mut sleepers = Vec::with_capacity(threads.len());
+    for thread in threads {
+        if thread == me {
+            continue;
+        }
+        let status = std::fs::read_to_string(
+            std::path::Path::new("/proc/self/task")
+                .join(&thread)
+                .join("status"),
+        )
+        .ok()?;
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix(name))
+                .map(str::trim)
+        };
+        if !field("State:")?.starts_with('S') {
+            return None;
+        }
+        let sleeps = field("voluntary_ctxt_switches:")?.parse().ok()?;
+        sleepers.push(match waiting.iter().find(|(waiter, _)| *waiter == thread) {
+            Some(&(_, entry)) => Sleeper::Gathering { thread, entry },
+            None => Sleeper::Asleep { thread, sleeps },
+        });
+    }
+    Some(sleepers)
 }
 
 #[cfg(test)]
@@ -193,6 +273,31 @@ mod tests {
             }
         });
         // Given up with one caller inside, then the others went straight through one by one.
+        assert!(started.elapsed() < quiet, "waited out the quiet limit");
+    }
+
+    #[test]
+    fn gatherings_given_up_side_by_side_do_not_keep_each_other_waiting() {
+        // Two tests' gatherings at once, each with its callers blocked on its own lock: each
+        // first caller wakes up to look, which must not count as the other's threads running.
+        let quiet = Duration::from_secs(60);
+        let started = Instant::now();
+        std::thread::scope(|scope| {
+            for _ in 0..2 {
+                scope.spawn(|| {
+                    let gathering = Gathering::new(3, quiet);
+                    let lock = Mutex::new(());
+                    std::thread::scope(|scope| {
+                        for _ in 0..3 {
+                            scope.spawn(|| {
+                                let _held = lock.lock().unwrap_or_else(PoisonError::into_inner);
+                                gathering.arrive();
+                            });
+                        }
+                    });
+                });
+            }
+        });
         assert!(started.elapsed() < quiet, "waited out the quiet limit");
     }
 
