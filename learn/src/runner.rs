@@ -125,13 +125,10 @@ pub fn run_tests(root: &Path, package: &str, module: Option<&str>, stop: &Atomic
         command.arg("-q");
     }
     command.args([
-        "--color",
-        "never",
-        "-p",
-        package,
-        "--test",
-        "exercises",
-        "--",
+        "--color", "never", "-p", package,
+        // The tests of each chapter: its library's unit tests (chapters compiled as one crate)
+        // or its `exercises` test crate (chapters 4 and 5, whose tests run a worker binary).
+        "--tests", "--",
     ]);
     if let Some(module) = module {
         command.arg(format!("{module}::"));
@@ -151,8 +148,9 @@ pub fn run_tests(root: &Path, package: &str, module: Option<&str>, stop: &Atomic
     }
 }
 
-/// Whether each test module passed, from libtest's `test ex02_x::name ... ok` lines: a module
-/// passed when it ran at least one test and none failed.
+/// Whether each test module passed, from libtest's `test ex02_x::name ... ok` lines (or
+/// `test exercises::ex02_x::name ... ok`, where the tests are the library's unit tests): a
+/// module passed when it ran at least one test and none failed.
 pub fn verdicts(output: &str) -> BTreeMap<String, bool> {
     let mut verdicts = BTreeMap::new();
     for line in output.lines() {
@@ -162,6 +160,7 @@ pub fn verdicts(output: &str) -> BTreeMap<String, bool> {
         let Some((name, verdict)) = rest.rsplit_once(" ... ") else {
             continue;
         };
+        let name = name.strip_prefix("exercises::").unwrap_or(name);
         let module = name.split("::").next().unwrap_or(name).to_owned();
         let passed = match verdict.trim() {
             "ok" => true,
@@ -332,8 +331,13 @@ test ex01_a::two ... ok
 test ex02_b::one ... FAILED
 test ex02_b::two ... ok
 test ex03_c::slow ... ignored
+test exercises::ex04_d::one ... ok
+test exercises::ex05_e::one ... FAILED
 ";
         let verdicts = verdicts(output);
+        // The library's unit tests sit in its `exercises` module.
+        assert_eq!(verdicts.get("ex04_d"), Some(&true));
+        assert_eq!(verdicts.get("ex05_e"), Some(&false));
         assert_eq!(verdicts.get("ex01_a"), Some(&true));
         assert_eq!(verdicts.get("ex02_b"), Some(&false));
         assert_eq!(

@@ -24,3 +24,11 @@ pub mod provided;
 #[macro_use]
 mod modules;
 exercise_modules!();
+
+// The tests, compiled into this crate as its unit tests (one crate to compile after an edit,
+// not two). They name this crate `chapter1`, as code outside it would.
+#[cfg(test)]
+extern crate self as chapter1;
+#[cfg(test)]
+#[path = "../tests/exercises/main.rs"]
+mod exercises;

@@ -31,3 +31,11 @@ pub use provided::sync;
 #[macro_use]
 mod modules;
 exercise_modules!();
+
+// The tests, compiled into this crate as its unit tests (one crate to compile after an edit,
+// not two). They name this crate `chapter8`, as code outside it would.
+#[cfg(test)]
+extern crate self as chapter8;
+#[cfg(test)]
+#[path = "../tests/exercises/main.rs"]
+mod exercises;

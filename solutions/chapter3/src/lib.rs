@@ -13,3 +13,11 @@ pub mod provided;
 #[macro_use]
 mod modules;
 exercise_modules!();
+
+// The tests, compiled into this crate as its unit tests (one crate to compile after an edit,
+// not two). They name this crate `chapter3`, as code outside it would.
+#[cfg(test)]
+extern crate self as chapter3;
+#[cfg(test)]
+#[path = "../../../exercises/chapter3/tests/exercises/main.rs"]
+mod exercises;
