@@ -148,9 +148,15 @@ pub fn run_tests(root: &Path, package: &str, module: Option<&str>, stop: &Atomic
     }
 }
 
-/// Whether each test module passed, from libtest's `test ex02_x::name ... ok` lines (or
-/// `test exercises::ex02_x::name ... ok`, where the tests are the library's unit tests): a
-/// module passed when it ran at least one test and none failed.
+/// A test's name from its exercise's module on (`ex02_x::name`): libtest names the tests
+/// `exercises::ex02_x::name` where they are the library's unit tests (most chapters), and
+/// `ex02_x::name` where they are a test crate of their own (chapters 4 and 5).
+pub fn exercise_test_name(test: &str) -> &str {
+    test.strip_prefix("exercises::").unwrap_or(test)
+}
+
+/// Whether each test module passed, from libtest's `test ex02_x::name ... ok` lines: a module
+/// passed when it ran at least one test and none failed.
 pub fn verdicts(output: &str) -> BTreeMap<String, bool> {
     let mut verdicts = BTreeMap::new();
     for line in output.lines() {
@@ -160,7 +166,7 @@ pub fn verdicts(output: &str) -> BTreeMap<String, bool> {
         let Some((name, verdict)) = rest.rsplit_once(" ... ") else {
             continue;
         };
-        let name = name.strip_prefix("exercises::").unwrap_or(name);
+        let name = exercise_test_name(name);
         let module = name.split("::").next().unwrap_or(name).to_owned();
         let passed = match verdict.trim() {
             "ok" => true,
@@ -220,7 +226,8 @@ fn wait(mut child: Child, stop: &AtomicBool) -> Outcome {
     Outcome { ending, output }
 }
 
-/// One failing test as libtest reports it: its name, and the non-empty lines it printed.
+/// One failing test as libtest reports it: its name from the exercise module on
+/// ([`exercise_test_name`]), and the non-empty lines it printed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
     pub test: String,
@@ -252,7 +259,7 @@ pub fn failures(output: &str) -> Vec<Failure> {
             }
         }
         failures.push(Failure {
-            test: test.to_owned(),
+            test: exercise_test_name(test).to_owned(),
             printed,
         });
     }
@@ -353,7 +360,7 @@ test exercises::ex05_e::one ... FAILED
 ---- a::one stdout ----
 exercise 1.1 is not implemented yet
 
----- a::two stdout ----
+---- exercises::a::two stdout ----
 line 1
 line 2
 
@@ -363,6 +370,10 @@ failures:
         let failures = failures(output);
         assert_eq!(failures.len(), 2);
         assert_eq!(failures[0].test, "a::one");
+        assert_eq!(
+            failures[1].test, "a::two",
+            "named from the exercise module on"
+        );
         assert_eq!(failures[0].printed, ["exercise 1.1 is not implemented yet"]);
         assert_eq!(failures[1].printed, ["line 1", "line 2"]);
     }
