@@ -19,8 +19,9 @@ pub mod provided;
 mod modules;
 exercise_modules!();
 
-// The tests, compiled into this crate as its unit tests (one crate to compile after an edit,
-// not two). They name this crate `chapter6`, as code outside it would.
+// The tests: one file per exercise in tests/exercises/, compiled into this crate as its unit
+// tests (after an edit, one crate to compile instead of two). They call this crate `chapter6`,
+// as code outside it would.
 #[cfg(test)]
 extern crate self as chapter6;
 #[cfg(test)]

@@ -14,8 +14,9 @@ pub mod provided;
 mod modules;
 exercise_modules!();
 
-// The tests, compiled into this crate as its unit tests (one crate to compile after an edit,
-// not two). They name this crate `chapter3`, as code outside it would.
+// The exercise crate's tests (exercises/chapter3/tests/exercises/), compiled into this crate as
+// its unit tests, as they are into the exercise crate: the very same tests check the solution.
+// They call this crate `chapter3`, as code outside it would.
 #[cfg(test)]
 extern crate self as chapter3;
 #[cfg(test)]
