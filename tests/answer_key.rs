@@ -1,6 +1,6 @@
 //! The snapshots under exercises/ are the answer key: a learner passes by fixing code, never by
 //! editing a `.snap` file. Every solution runs the very tests and snapshots its exercise does (the
-//! solution crates' `[[test]]` targets point at the exercise's test files), so an edited snapshot
+//! solution crates compile the exercise's test files), so an edited snapshot
 //! fails there; this check names the edited file directly.
 
 mod common;
@@ -34,16 +34,22 @@ fn exercise_snapshots_are_the_committed_ones() {
 #[test]
 fn every_solution_uses_its_exercise_tests() {
     for (package, _) in common::exercise_crates() {
-        let manifest = root().join("solutions").join(&package).join("Cargo.toml");
-        let text = std::fs::read_to_string(&manifest)
+        let solution = root().join("solutions").join(&package);
+        let manifest = std::fs::read_to_string(solution.join("Cargo.toml"))
             .unwrap_or_else(|_| panic!("{package} has no solution crate at solutions/{package}"));
+        let lib = std::fs::read_to_string(solution.join("src/lib.rs")).unwrap_or_default();
         assert!(
-            text.contains(&format!("name = \"{package}\"")),
+            manifest.contains(&format!("name = \"{package}\"")),
             "solutions/{package}: its [lib] must be named `{package}` so the exercise's tests compile against it"
         );
+        // The tests are the library's unit tests (a `#[path]` module in lib.rs) or, in the
+        // chapters whose tests run a worker binary, a `[[test]]` target.
+        let tests = format!("../exercises/{package}/tests/exercises/main.rs");
         assert!(
-            text.contains(&format!("path = \"../../exercises/{package}/tests/")),
-            "solutions/{package}: its [[test]] targets must point at exercises/{package}/tests/"
+            lib.contains(&format!("#[path = \"../../{tests}\"]"))
+                || manifest.contains(&format!("path = \"../{tests}\"")),
+            "solutions/{package}: its tests must be exercises/{package}/tests/exercises/main.rs, \
+             compiled in by src/lib.rs or named by a [[test]] target"
         );
     }
 }

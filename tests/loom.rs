@@ -13,15 +13,7 @@ fn every_solution_passes_its_loom_tests() {
             .filter(|features| !features.is_empty())
         {
             let solution = format!("{package}-solution");
-            let mut args = vec![
-                "test",
-                "-p",
-                &solution,
-                "--color",
-                "never",
-                "--test",
-                "exercises",
-            ];
+            let mut args = vec!["test", "-p", &solution, "--color", "never", "--tests"];
             args.extend(&features);
             let output = run(env!("CARGO"), &args, &[]);
             assert!(

@@ -39,8 +39,7 @@ fn every_untouched_stub_fails_with_one_clear_line_per_test() {
                 "--no-fail-fast",
                 "--color",
                 "never",
-                "--test",
-                "exercises",
+                "--tests",
             ];
             args.extend(features);
             // RUST_BACKTRACE=1 on purpose: the messages must stay one line even where it is set.

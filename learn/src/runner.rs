@@ -125,13 +125,10 @@ pub fn run_tests(root: &Path, package: &str, module: Option<&str>, stop: &Atomic
         command.arg("-q");
     }
     command.args([
-        "--color",
-        "never",
-        "-p",
-        package,
-        "--test",
-        "exercises",
-        "--",
+        "--color", "never", "-p", package,
+        // The tests of each chapter: its library's unit tests (chapters compiled as one crate)
+        // or its `exercises` test crate (chapters 4 and 5, whose tests run a worker binary).
+        "--tests", "--",
     ]);
     if let Some(module) = module {
         command.arg(format!("{module}::"));
@@ -151,6 +148,13 @@ pub fn run_tests(root: &Path, package: &str, module: Option<&str>, stop: &Atomic
     }
 }
 
+/// A test's name from its exercise's module on (`ex02_x::name`): libtest names the tests
+/// `exercises::ex02_x::name` where they are the library's unit tests (most chapters), and
+/// `ex02_x::name` where they are a test crate of their own (chapters 4 and 5).
+pub fn exercise_test_name(test: &str) -> &str {
+    test.strip_prefix("exercises::").unwrap_or(test)
+}
+
 /// Whether each test module passed, from libtest's `test ex02_x::name ... ok` lines: a module
 /// passed when it ran at least one test and none failed.
 pub fn verdicts(output: &str) -> BTreeMap<String, bool> {
@@ -162,6 +166,7 @@ pub fn verdicts(output: &str) -> BTreeMap<String, bool> {
         let Some((name, verdict)) = rest.rsplit_once(" ... ") else {
             continue;
         };
+        let name = exercise_test_name(name);
         let module = name.split("::").next().unwrap_or(name).to_owned();
         let passed = match verdict.trim() {
             "ok" => true,
@@ -221,7 +226,8 @@ fn wait(mut child: Child, stop: &AtomicBool) -> Outcome {
     Outcome { ending, output }
 }
 
-/// One failing test as libtest reports it: its name, and the non-empty lines it printed.
+/// One failing test as libtest reports it: its name from the exercise module on
+/// ([`exercise_test_name`]), and the non-empty lines it printed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
     pub test: String,
@@ -253,7 +259,7 @@ pub fn failures(output: &str) -> Vec<Failure> {
             }
         }
         failures.push(Failure {
-            test: test.to_owned(),
+            test: exercise_test_name(test).to_owned(),
             printed,
         });
     }
@@ -332,8 +338,13 @@ test ex01_a::two ... ok
 test ex02_b::one ... FAILED
 test ex02_b::two ... ok
 test ex03_c::slow ... ignored
+test exercises::ex04_d::one ... ok
+test exercises::ex05_e::one ... FAILED
 ";
         let verdicts = verdicts(output);
+        // The library's unit tests sit in its `exercises` module.
+        assert_eq!(verdicts.get("ex04_d"), Some(&true));
+        assert_eq!(verdicts.get("ex05_e"), Some(&false));
         assert_eq!(verdicts.get("ex01_a"), Some(&true));
         assert_eq!(verdicts.get("ex02_b"), Some(&false));
         assert_eq!(
@@ -349,7 +360,7 @@ test ex03_c::slow ... ignored
 ---- a::one stdout ----
 exercise 1.1 is not implemented yet
 
----- a::two stdout ----
+---- exercises::a::two stdout ----
 line 1
 line 2
 
@@ -359,6 +370,10 @@ failures:
         let failures = failures(output);
         assert_eq!(failures.len(), 2);
         assert_eq!(failures[0].test, "a::one");
+        assert_eq!(
+            failures[1].test, "a::two",
+            "named from the exercise module on"
+        );
         assert_eq!(failures[0].printed, ["exercise 1.1 is not implemented yet"]);
         assert_eq!(failures[1].printed, ["line 1", "line 2"]);
     }

@@ -31,3 +31,12 @@ pub use provided::sync;
 #[macro_use]
 mod modules;
 exercise_modules!();
+
+// The tests: one file per exercise in tests/exercises/, compiled into this crate as its unit
+// tests (after an edit, one crate to compile instead of two). They call this crate `chapter8`,
+// as code outside it would.
+#[cfg(test)]
+extern crate self as chapter8;
+#[cfg(test)]
+#[path = "../tests/exercises/main.rs"]
+mod exercises;

@@ -17,3 +17,12 @@ exercise_modules!();
 
 /// Not an exercise: the scenarios behind the book's pictures.
 pub mod pictures;
+
+// The exercise crate's tests (exercises/chapter2/tests/exercises/), compiled into this crate as
+// its unit tests, as they are into the exercise crate: the very same tests check the solution.
+// They call this crate `chapter2`, as code outside it would.
+#[cfg(test)]
+extern crate self as chapter2;
+#[cfg(test)]
+#[path = "../../../exercises/chapter2/tests/exercises/main.rs"]
+mod exercises;

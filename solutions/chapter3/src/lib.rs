@@ -13,3 +13,12 @@ pub mod provided;
 #[macro_use]
 mod modules;
 exercise_modules!();
+
+// The exercise crate's tests (exercises/chapter3/tests/exercises/), compiled into this crate as
+// its unit tests, as they are into the exercise crate: the very same tests check the solution.
+// They call this crate `chapter3`, as code outside it would.
+#[cfg(test)]
+extern crate self as chapter3;
+#[cfg(test)]
+#[path = "../../../exercises/chapter3/tests/exercises/main.rs"]
+mod exercises;

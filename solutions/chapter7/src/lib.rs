@@ -12,3 +12,12 @@ pub mod provided;
 #[macro_use]
 mod modules;
 exercise_modules!();
+
+// The exercise crate's tests (exercises/chapter7/tests/exercises/), compiled into this crate as
+// its unit tests, as they are into the exercise crate: the very same tests check the solution.
+// They call this crate `chapter7`, as code outside it would.
+#[cfg(test)]
+extern crate self as chapter7;
+#[cfg(test)]
+#[path = "../../../exercises/chapter7/tests/exercises/main.rs"]
+mod exercises;

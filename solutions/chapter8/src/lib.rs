@@ -31,3 +31,12 @@ pub use provided::sync;
 #[macro_use]
 mod modules;
 exercise_modules!();
+
+// The exercise crate's tests (exercises/chapter8/tests/exercises/), compiled into this crate as
+// its unit tests, as they are into the exercise crate: the very same tests check the solution.
+// They call this crate `chapter8`, as code outside it would.
+#[cfg(test)]
+extern crate self as chapter8;
+#[cfg(test)]
+#[path = "../../../exercises/chapter8/tests/exercises/main.rs"]
+mod exercises;

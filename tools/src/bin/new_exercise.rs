@@ -41,6 +41,9 @@ struct NewExercise {
     title: String,
     /// What the learner builds, in a few words, for the chapter index's table.
     summary: Option<String>,
+    /// Whether the chapter's tests are its library's unit tests (a `mod exercises;` in lib.rs)
+    /// rather than a test crate of their own: insta names snapshots after the module path.
+    unit_tests: bool,
 }
 
 impl NewExercise {
@@ -56,6 +59,15 @@ impl NewExercise {
         } else {
             self.name.clone()
         }
+    }
+    /// The start of its snapshots' file names: the test module's path, as insta writes it.
+    fn snapshot_prefix(&self) -> String {
+        let tests = if self.unit_tests {
+            format!("{}__exercises", self.package())
+        } else {
+            "exercises".to_owned()
+        };
+        format!("{tests}__ex{:02}_{}", self.number, self.name)
     }
     fn package(&self) -> String {
         format!("chapter{}", self.chapter)
@@ -141,6 +153,8 @@ fn add(
         name: name.to_owned(),
         title: title.trim_end_matches('.').to_owned(),
         summary: summary.map(|words| words.trim().to_owned()),
+        unit_tests: std::fs::read_to_string(exercises.join("src/lib.rs"))
+            .is_ok_and(|lib| lib.contains("mod exercises;")),
     };
     // Everything is worked out before the first write, so a refusal leaves no half exercise.
     let mut edits = Edits::default();
@@ -445,7 +459,7 @@ TODO: what this page teaches.
 TODO: what to build. The answer key:
 
 ```text
-{{{{#snapshot ../../exercises/{package}/tests/exercises/snapshots/exercises__ex{number:02}_{name}__{name}_answers.snap}}}}
+{{{{#snapshot ../../exercises/{package}/tests/exercises/snapshots/{snapshots}__{name}_answers.snap}}}}
 ```
 
 <details><summary>Hint 1</summary>
@@ -469,8 +483,8 @@ TODO: why it is written this way.
         sentence = exercise.title_in_sentence(),
         package = exercise.package(),
         file = exercise.file(),
-        number = exercise.number,
         name = exercise.name,
+        snapshots = exercise.snapshot_prefix(),
     )
 }
 
@@ -506,6 +520,7 @@ mod tests {
             name: "async".into(),
             title: "A dummy exercise".into(),
             summary: None,
+            unit_tests: true,
         }
     }
 

@@ -4,7 +4,7 @@ use chapter2::tick_gil::TickGil;
 use support::Exercise;
 use support::sim::{Scenario, Step, thread};
 
-use crate::simulated::{check_alternation, check_stretches, cpu_bound, run, waits_of};
+use super::simulated::{check_alternation, check_stretches, cpu_bound, run, waits_of};
 
 const EXERCISE: Exercise = Exercise::new("2.3", "ch02/03-tick-gil.md")
     .with_hang_hint("choose() must return at once: does it loop waiting for something to change?");

@@ -4,7 +4,7 @@ use chapter2::interval_gil::IntervalGil;
 use support::Exercise;
 use support::sim::{HoldUntilBlocked, Scenario, Step, ThreadSpec, thread};
 
-use crate::simulated::{check_alternation, cpu_bound, run, waits_of};
+use super::simulated::{check_alternation, cpu_bound, run, waits_of};
 
 const EXERCISE: Exercise = Exercise::new("2.4", "ch02/04-interval-gil.md")
     .with_hang_hint("choose() must return at once: does it loop waiting for something to change?");

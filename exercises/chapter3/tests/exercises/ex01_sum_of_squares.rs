@@ -5,7 +5,7 @@ use std::ops::Range;
 use chapter3::sum_of_squares::{split, sum_of_squares};
 use support::Exercise;
 
-use crate::occupancy::{expected_pieces, squares};
+use super::occupancy::{expected_pieces, squares};
 
 const EXERCISE: Exercise = Exercise::new("3.1", "ch03/01-cpu-bound-task.md")
     .with_hang_hint("a loop whose counter never reaches the end of the range");

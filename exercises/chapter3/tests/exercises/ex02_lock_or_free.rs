@@ -12,7 +12,7 @@ use chapter3::lock_or_free::{sum_on_free_threads, sum_under_one_lock};
 use support::Exercise;
 use support::gil::Gil;
 
-use crate::occupancy::{Occupancy, squares};
+use super::occupancy::{Occupancy, squares};
 
 const EXERCISE: Exercise = Exercise::new("3.2", "ch03/02-lock-or-free.md").with_hang_hint(
     "the threads must all be running at the same time: spawn every thread before you join any \

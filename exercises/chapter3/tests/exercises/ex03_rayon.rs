@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chapter3::rayon::sum_with_rayon;
 use support::Exercise;
 
-use crate::occupancy::{Occupancy, expected_pieces, squares};
+use super::occupancy::{Occupancy, expected_pieces, squares};
 
 const EXERCISE: Exercise = Exercise::new("3.3", "ch03/03-rayon.md").with_hang_hint(
     "the pieces ran one after another on a single thread: use a parallel iterator \

@@ -5,8 +5,8 @@ use std::sync::Mutex;
 use chapter8::in_order::InOrder;
 use support::Exercise;
 
-use crate::every_interleaving::{self, printed_by};
-use crate::start_orders::{
+use super::every_interleaving::{self, printed_by};
+use super::start_orders::{
     Outcome, Start, Task, outcome_table, printed_in_every_order, printed_or_fail, start,
 };
 

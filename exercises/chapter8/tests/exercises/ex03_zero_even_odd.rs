@@ -5,8 +5,8 @@ use std::sync::Mutex;
 use chapter8::zero_even_odd::ZeroEvenOdd;
 use support::Exercise;
 
-use crate::every_interleaving::{self, printed_by};
-use crate::start_orders::{
+use super::every_interleaving::{self, printed_by};
+use super::start_orders::{
     Outcome, Start, Task, check_printed_all_at_once, outcome_table,
     printed_in_every_order_for_each_n, start,
 };

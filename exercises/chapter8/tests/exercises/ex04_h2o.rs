@@ -6,8 +6,8 @@ use chapter8::h2o::H2O;
 use loom::thread;
 use support::Exercise;
 
-use crate::every_interleaving;
-use crate::start_orders::{
+use super::every_interleaving;
+use super::start_orders::{
     Outcome, Start, Task, check_all_at_once, outcome_table, printed_or_fail, start,
 };
 

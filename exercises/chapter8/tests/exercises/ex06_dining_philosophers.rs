@@ -8,8 +8,8 @@ use std::time::Duration;
 use chapter8::dining_philosophers::DiningTable;
 use support::Exercise;
 
-use crate::every_interleaving;
-use crate::start_orders::{Task, run_in_order};
+use super::every_interleaving;
+use super::start_orders::{Task, run_in_order};
 
 const EXERCISE: Exercise = Exercise::new("8.6", "ch08/06-dining-philosophers.md").with_hang_hint(
     "every philosopher picked up the left fork and now waits for the right one, which the \

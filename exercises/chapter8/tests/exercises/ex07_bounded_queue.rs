@@ -8,8 +8,8 @@ use std::time::Duration;
 use chapter8::bounded_queue::BoundedQueue;
 use support::Exercise;
 
-use crate::every_interleaving;
-use crate::start_orders::{Start, Task, start};
+use super::every_interleaving;
+use super::start_orders::{Start, Task, start};
 
 const EXERCISE: Exercise = Exercise::new("8.7", "ch08/07-bounded-queue.md").with_hang_hint(
     "a producer waits on a full queue (or a consumer on an empty one) and nobody wakes it: \

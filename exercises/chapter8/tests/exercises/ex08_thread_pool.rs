@@ -10,7 +10,7 @@ use std::time::Duration;
 use chapter8::thread_pool::ThreadPool;
 use support::Exercise;
 
-use crate::every_interleaving;
+use super::every_interleaving;
 
 const EXERCISE: Exercise = Exercise::new("8.8", "ch08/08-thread-pool.md").with_hang_hint(
     "shutdown waits for workers that never learn they should stop: close the channel (drop the \
