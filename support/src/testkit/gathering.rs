@@ -254,6 +254,7 @@ fn other_sleepers() -> Option<Vec<Sleeper>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testkit::Occupancy;
 
     #[test]
     fn callers_blocked_elsewhere_end_the_gathering_without_waiting_out_the_quiet_limit() {
@@ -299,6 +300,30 @@ mod tests {
             }
         });
         assert!(started.elapsed() < quiet, "waited out the quiet limit");
+    }
+
+    #[test]
+    fn callers_that_take_turns_on_a_lock_on_their_way_still_meet() {
+        // On their way in, the callers pass a lock back and forth, each often asleep waiting
+        // for it while the first to arrive looks: a look may find them all asleep, but the
+        // next one finds them awake or asleep again with a higher count, never the same sleeps.
+        let (gathering, occupancy) = (
+            Gathering::new(4, Duration::from_secs(3600)),
+            Occupancy::new(),
+        );
+        let lock = Mutex::new(0u64);
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| {
+                    for _ in 0..2_000 {
+                        *lock.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+                    }
+                    let _inside = occupancy.enter();
+                    gathering.arrive();
+                });
+            }
+        });
+        assert_eq!(occupancy.most(), 4);
     }
 
     #[test]
