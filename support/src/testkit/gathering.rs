@@ -256,15 +256,16 @@ mod tests {
     use super::*;
     use crate::testkit::Occupancy;
 
-    #[test]
-    fn callers_blocked_elsewhere_end_the_gathering_without_waiting_out_the_quiet_limit() {
-        // The others wait for a lock the first caller holds while it waits in the gathering:
-        // they can never arrive. A quiet limit no test run reaches: only seeing them all
-        // asleep can end it (or, with other tests busy beside this one, the limit of 60 s).
-        let quiet = Duration::from_secs(60);
-        let gathering = Gathering::new(3, quiet);
+    /// A quiet limit no test run reaches: only seeing the callers all asleep ends a gathering
+    /// of [`blocked_callers`] (or, with other tests busy beside it, this limit).
+    const NEVER: Duration = Duration::from_secs(60);
+
+    /// Three callers of a gathering for three, each holding one lock while it is there: the
+    /// others wait for that lock, so they can never arrive. Given up with one caller inside,
+    /// the others then go straight through one by one.
+    fn blocked_callers() {
+        let gathering = Gathering::new(3, NEVER);
         let lock = Mutex::new(());
-        let started = Instant::now();
         std::thread::scope(|scope| {
             for _ in 0..3 {
                 scope.spawn(|| {
@@ -273,33 +274,25 @@ mod tests {
                 });
             }
         });
-        // Given up with one caller inside, then the others went straight through one by one.
-        assert!(started.elapsed() < quiet, "waited out the quiet limit");
+    }
+
+    #[test]
+    fn callers_blocked_elsewhere_end_the_gathering_without_waiting_out_the_quiet_limit() {
+        let started = Instant::now();
+        blocked_callers();
+        assert!(started.elapsed() < NEVER, "waited out the quiet limit");
     }
 
     #[test]
     fn gatherings_given_up_side_by_side_do_not_keep_each_other_waiting() {
-        // Two tests' gatherings at once, each with its callers blocked on its own lock: each
-        // first caller wakes up to look, which must not count as the other's threads running.
-        let quiet = Duration::from_secs(60);
+        // Two tests' gatherings at once: each first caller wakes up to look, which must not
+        // count as the other's threads running.
         let started = Instant::now();
         std::thread::scope(|scope| {
-            for _ in 0..2 {
-                scope.spawn(|| {
-                    let gathering = Gathering::new(3, quiet);
-                    let lock = Mutex::new(());
-                    std::thread::scope(|scope| {
-                        for _ in 0..3 {
-                            scope.spawn(|| {
-                                let _held = lock.lock().unwrap_or_else(PoisonError::into_inner);
-                                gathering.arrive();
-                            });
-                        }
-                    });
-                });
-            }
+            scope.spawn(blocked_callers);
+            scope.spawn(blocked_callers);
         });
-        assert!(started.elapsed() < quiet, "waited out the quiet limit");
+        assert!(started.elapsed() < NEVER, "waited out the quiet limit");
     }
 
     #[test]
