@@ -5,10 +5,10 @@ use std::time::{Duration, Instant};
 
 /// How long every other thread must stay asleep, without running once, before the gathering
 /// gives up: the time between the two looks that must find the same sleepers (see
-/// [`Gathering`]). A thread that only a timer or another process can wake (a watchdog's tick) is
-/// asleep too, and the longer this is, the likelier such a wake-up falls inside it and the
-/// gathering has to look again; it has no part in telling a thread that can still arrive from
-/// one that cannot.
+/// [`Gathering`]). Threads woken by other threads of the process are told apart by the looks
+/// alone, however short this is. It matters for a thread that a timer or another process wakes:
+/// a watchdog's tick inside it costs another look, and code under test that slept longer than
+/// this on its way in would be taken for stuck (no exercise's right answer sleeps there).
 const LOOK_AGAIN: Duration = Duration::from_millis(20);
 /// The first wait after a look that found a thread awake; it doubles, up to `LOOK_AGAIN`, while
 /// the looks keep finding one. Nothing is being waited out before a look finds all asleep, so
