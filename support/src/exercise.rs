@@ -60,6 +60,9 @@ impl Display for Verdict {
     }
 }
 
+/// Learner code as the watchdog runs it: any closure, its result boxed.
+type ErasedLearnerCode = Box<dyn FnOnce() -> Box<dyn Any + Send> + Send>;
+
 /// One exercise of the book: the id a learner sees ("1.2") and the page that teaches it.
 #[derive(Clone, Copy, Debug)]
 pub struct Exercise {
@@ -102,6 +105,20 @@ impl Exercise {
         limit: Duration,
         learner_code: impl FnOnce() -> T + Send + 'static,
     ) -> T {
+        // Only this shim is compiled for each call's closure and result type; the watchdog below
+        // is compiled once, in this crate. Every test calls `run` many times, and a copy of the
+        // watchdog per call made up most of a chapter's test code to compile after every edit.
+        let erased = self.watch(
+            limit,
+            Box::new(move || Box::new(learner_code()) as Box<dyn Any + Send>),
+        );
+        *erased
+            .downcast::<T>()
+            .expect("the watchdog returns what the learner's code returned")
+    }
+
+    /// [`Exercise::run_within`] for any learner code, its result boxed.
+    fn watch(&self, limit: Duration, learner_code: ErasedLearnerCode) -> Box<dyn Any + Send> {
         install_quiet_panic_hook();
         let (report, outcome) = mpsc::channel();
         let todos_since = TODO_COUNT.load(Ordering::SeqCst);
@@ -146,6 +163,11 @@ impl Exercise {
     /// says how to read it and where to look, instead of insta's own advice to accept the new
     /// output (accepting it would only overwrite the answer key).
     pub fn answer_key(&self, assertion: impl FnOnce()) {
+        // The closure is boxed so that the checking below is compiled once (see `run_within`).
+        self.check_answer_key(Box::new(assertion));
+    }
+
+    fn check_answer_key(&self, assertion: Box<dyn FnOnce() + '_>) {
         install_quiet_panic_hook();
         CHECKING_ANSWER_KEY.with(|flag| flag.set(true));
         let outcome = panic::catch_unwind(AssertUnwindSafe(assertion));

@@ -9,7 +9,8 @@
 //! - [`median`], [`median_time`]: the middle of repeated measurements, for the examples that
 //!   print timings.
 //! - [`paused_runtime`] (feature `paused-clock`): a tokio runtime whose clock only moves when
-//!   every task waits, so that sleeps cost no real time and their order is fixed.
+//!   every task waits, so that sleeps cost no real time and their order is fixed; [`run_paused`]
+//!   runs a future on one.
 
 #[cfg(feature = "paused-clock")]
 mod clock;
@@ -19,7 +20,7 @@ mod occupancy;
 mod table;
 
 #[cfg(feature = "paused-clock")]
-pub use clock::paused_runtime;
+pub use clock::{paused_runtime, run_paused};
 pub use gathering::Gathering;
 pub use median::{median, median_time};
 pub use occupancy::{Inside, Occupancy};

@@ -106,9 +106,10 @@ impl Timings {
     }
 }
 
-/// The chapter's floor crate, in a folder of its own (`target/loop-floor/chapterN`), never a
-/// member of our workspace; the floors share one target dir of their own, where each is a
-/// package of its own name, and our `Cargo.lock`, so that they build the same versions.
+/// The chapter's floor crate, in a folder of its own outside the repository (inside it, cargo
+/// would read our `.cargo/config.toml` for it too, and a minimal crate has none), never a member
+/// of our workspace; the floors share one target dir of their own, where each is a package of
+/// its own name, and our `Cargo.lock`, so that they build the same versions.
 fn make_floor(root: &Path, chapter: &str) -> PathBuf {
     let read = |path: PathBuf| {
         std::fs::read_to_string(&path)
@@ -121,7 +122,7 @@ fn make_floor(root: &Path, chapter: &str) -> PathBuf {
         root,
     )
     .unwrap_or_else(|problem| panic!("cannot make chapter {chapter}'s floor: {problem}"));
-    let dir = floors_dir(root).join(format!("chapter{chapter}"));
+    let dir = floors_dir().join(format!("chapter{chapter}"));
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::create_dir_all(dir.join("tests")).unwrap();
     std::fs::write(dir.join("Cargo.toml"), floor.manifest).unwrap();
@@ -131,10 +132,8 @@ fn make_floor(root: &Path, chapter: &str) -> PathBuf {
     dir
 }
 
-fn floors_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| root.join("target"), PathBuf::from)
-        .join("loop-floor")
+fn floors_dir() -> PathBuf {
+    std::env::temp_dir().join("gil-hands-on-loop-floors")
 }
 
 fn first_exercise_file(root: &Path, package: &str) -> PathBuf {

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chapter3::requests::{all_at_once, one_after_another};
 use support::Exercise;
-use support::testkit::{Occupancy, paused_runtime};
+use support::testkit::{Occupancy, run_paused};
 use tokio::time::Instant;
 
 const EXERCISE: Exercise = Exercise::new("3.4", "ch03/04-requests.md").with_hang_hint(
@@ -40,7 +40,7 @@ enum How {
 
 /// Sends `count` requests the learner's way, on a single-threaded runtime whose clock is paused.
 fn send(how: How, count: usize) -> Run {
-    paused_runtime().block_on(async move {
+    run_paused(async move {
         let in_flight = Arc::new(Occupancy::new());
         let start = Instant::now();
         let counter = Arc::clone(&in_flight);

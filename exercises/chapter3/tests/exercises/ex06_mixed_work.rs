@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use chapter3::mixed_work::fetch_and_parse;
 use support::Exercise;
-use support::testkit::{Occupancy, paused_runtime};
+use support::testkit::{Occupancy, run_paused};
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
@@ -102,7 +102,7 @@ struct Run {
 
 fn run(model: Model, requests: Vec<Request>) -> Run {
     EXERCISE.run(move || {
-        paused_runtime().block_on(async move {
+        run_paused(async move {
             let recorder = Arc::new(Recorder::default());
             let shared_gil = Arc::new(Mutex::new(()));
             let start = Instant::now();

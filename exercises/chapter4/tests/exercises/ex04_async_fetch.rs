@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chapter4::async_fetch::{Fetched, fetch_all};
 use support::Exercise;
-use support::testkit::{Occupancy, paused_runtime};
+use support::testkit::{Occupancy, run_paused};
 use tokio::time::Instant;
 
 const EXERCISE: Exercise = Exercise::new("4.4", "ch04/04-asyncio.md").with_hang_hint(
@@ -46,7 +46,7 @@ fn latency_of(url: &str) -> Duration {
 /// once, and the virtual time it took.
 fn run(urls: Vec<String>, limit: usize) -> (Vec<Fetched>, usize, Duration) {
     EXERCISE.run(move || {
-        paused_runtime().block_on(async move {
+        run_paused(async move {
             let in_flight = Arc::new(Occupancy::new());
             let counter = Arc::clone(&in_flight);
             let start = Instant::now();

@@ -43,7 +43,6 @@ struct Run {
 /// been crunched (or the patience runs out), so that "fetch everything, then crunch" shows.
 fn run_hybrid(ids: Vec<u32>) -> Run {
     EXERCISE.run_within(Duration::from_secs(15), move || {
-        let runtime = support::testkit::paused_runtime();
         let runtime_thread: ThreadId = thread::current().id();
         let last_id = ids.iter().copied().max().unwrap_or(0);
         let (log, crunched) = mpsc::channel::<Crunched>();
@@ -59,7 +58,7 @@ fn run_hybrid(ids: Vec<u32>) -> Run {
         });
         // After one unanswered ping, the verdict is in: later crunches do not wait again.
         let loop_seen_blocked = Arc::new(AtomicBool::new(false));
-        let (sums, virtual_time) = runtime.block_on(async move {
+        let (sums, virtual_time) = support::testkit::run_paused(async move {
             // The event loop's heartbeat: a task that answers every ping at once. A crunch that
             // blocks the runtime's thread gets no answer.
             let (pings, mut ping_inbox) = async_mpsc::unbounded_channel::<mpsc::Sender<()>>();

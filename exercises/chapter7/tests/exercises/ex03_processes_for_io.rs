@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chapter7::processes_for_io::fetch_all;
 use support::Exercise;
-use support::testkit::{Occupancy, Table, paused_runtime};
+use support::testkit::{Occupancy, Table, run_paused};
 use tokio::time::Instant;
 
 const EXERCISE: Exercise = Exercise::new("7.3", "ch07/03-processes-for-io.md");
@@ -34,7 +34,7 @@ fn fetch_pages(urls: usize, latency: fn(usize) -> Duration) -> Fetched {
     let first_start = Arc::new(Mutex::new(None));
     let first = Arc::clone(&first_start);
     let (bodies, took) = EXERCISE.run(move || {
-        paused_runtime().block_on(async move {
+        run_paused(async move {
             let started = Instant::now();
             let bodies = fetch_all((0..urls).map(url).collect(), |url| {
                 let (recorder, first) = (Arc::clone(&recorder), Arc::clone(&first));

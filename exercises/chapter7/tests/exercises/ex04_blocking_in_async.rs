@@ -5,7 +5,7 @@ use std::thread;
 
 use chapter7::blocking_in_async::{Disk, serve};
 use support::Exercise;
-use support::testkit::paused_runtime;
+use support::testkit::run_paused;
 
 const EXERCISE: Exercise = Exercise::new("7.4", "ch07/04-blocking-in-async.md");
 
@@ -26,7 +26,7 @@ fn serve_on_one_thread(keys: Vec<String>) -> Served {
     EXERCISE.run(move || {
         let runtime_thread = thread::current().id();
         let disk = Arc::new(Disk::gathering(keys.len(), runtime_thread));
-        let answers = paused_runtime().block_on(serve(Arc::clone(&disk), keys));
+        let answers = run_paused(serve(Arc::clone(&disk), keys));
         let readers = disk.blocking_readers();
         let on_runtime = readers.iter().filter(|&&r| r == runtime_thread).count();
         Served {

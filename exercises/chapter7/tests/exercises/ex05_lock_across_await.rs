@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chapter7::lock_across_await::{Cache, cached_get};
 use support::Exercise;
-use support::testkit::{Occupancy, paused_runtime};
+use support::testkit::{Occupancy, run_paused};
 use tokio::time::Instant;
 
 const EXERCISE: Exercise = Exercise::new("7.5", "ch07/05-lock-across-await.md");
@@ -60,7 +60,7 @@ fn misses_fetch_at_the_same_time_and_hits_wait_for_nothing() {
     let fetching = Arc::new(Occupancy::new());
     let recorder = Arc::clone(&fetching);
     let (first, fetches_in_first, second) = EXERCISE.run(move || {
-        paused_runtime().block_on(async move {
+        run_paused(async move {
             let cache = Arc::new(Cache::default());
             let names: Vec<String> = (0..KEYS).map(|key| format!("user-{key}")).collect();
             let keys: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -132,7 +132,7 @@ fn a_hit_does_not_wait_for_another_keys_fetch() {
     let fetching = Arc::new(Occupancy::new());
     let recorder = Arc::clone(&fetching);
     let (round, fetched_before) = EXERCISE.run(move || {
-        paused_runtime().block_on(async move {
+        run_paused(async move {
             let cache = Arc::new(Cache::default());
             at_once(&cache, &["hot"], &recorder).await;
             let fetched_before = recorder.entries();
