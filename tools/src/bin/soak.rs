@@ -297,7 +297,9 @@ fn solution_packages(root: &Path) -> Vec<String> {
 }
 
 /// The `[env]` table of `.cargo/config.toml`, which cargo gives the tests it runs (the soak
-/// runs the binaries itself): e.g. INSTA_UPDATE=no, so that no run writes a snapshot.
+/// runs the binaries itself): e.g. INSTA_UPDATE=no, so that no run writes a snapshot. A value
+/// marked `relative = true` is a path from the repository's root, as cargo reads it (an empty
+/// one, INSTA_WORKSPACE_ROOT's, is the root itself).
 fn config_env(root: &Path) -> Vec<(String, String)> {
     let Ok(text) = std::fs::read_to_string(root.join(".cargo/config.toml")) else {
         return Vec::new();
@@ -312,7 +314,14 @@ fn config_env(root: &Path) -> Vec<(String, String)> {
         .filter_map(|(key, value)| {
             let value = match value {
                 toml::Value::String(text) => text.clone(),
-                toml::Value::Table(table) => table.get("value")?.as_str()?.to_owned(),
+                toml::Value::Table(table) => {
+                    let text = table.get("value")?.as_str()?;
+                    if table.get("relative").and_then(toml::Value::as_bool) == Some(true) {
+                        root.join(text).display().to_string()
+                    } else {
+                        text.to_owned()
+                    }
+                }
                 _ => return None,
             };
             Some((key.clone(), value))
@@ -513,5 +522,32 @@ fn build_over_and_over(root: &Path, target: &Path, stop: &AtomicBool) {
                 Err(_) => return,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::config_env;
+
+    #[test]
+    fn config_env_reads_values_and_resolves_relative_paths_from_the_root() {
+        let root = std::env::temp_dir().join(format!("soak-config-env-{}", std::process::id()));
+        std::fs::create_dir_all(root.join(".cargo")).unwrap();
+        std::fs::write(
+            root.join(".cargo/config.toml"),
+            "[env]\nPLAIN = \"no\"\nFORCED = { value = \"0\", force = true }\n\
+             ROOT = { value = \"\", relative = true }\n",
+        )
+        .unwrap();
+        let env = config_env(&root);
+        std::fs::remove_dir_all(&root).unwrap();
+        let value = |key: &str| {
+            env.iter()
+                .find(|(name, _)| name == key)
+                .map(|(_, value)| value.clone())
+        };
+        assert_eq!(value("PLAIN").as_deref(), Some("no"));
+        assert_eq!(value("FORCED").as_deref(), Some("0"));
+        assert_eq!(value("ROOT"), Some(root.join("").display().to_string()));
     }
 }
