@@ -9,8 +9,9 @@
 
 use toml::{Table, Value};
 
-/// A floor crate's files.
+/// A floor crate: its package's name and its files.
 pub struct Floor {
+    pub package: String,
     pub manifest: String,
     pub lib: String,
     pub test: String,
@@ -51,6 +52,24 @@ pub fn floor_of(
     let dev_dependencies = section("dev-dependencies")?;
 
     let package = format!("floor-chapter{chapter}");
+    // `extern crate` links a dependency into the test binary even though nothing calls it, as
+    // a chapter's code would (the 2018 edition links only the crates a crate names).
+    let externs = |table: &Table| -> String {
+        table
+            .keys()
+            .map(|name| format!("extern crate {};\n", name.replace('-', "_")))
+            .collect()
+    };
+    let lib = format!(
+        "{}\npub fn answer() -> u32 {{\n    42\n}}\n",
+        externs(&dependencies)
+    );
+    let test = format!(
+        "{}\n#[test]\nfn the_answer() {{\n    insta::assert_snapshot!({}::answer().to_string(), @\"42\");\n}}\n",
+        externs(&dev_dependencies),
+        package.replace('-', "_")
+    );
+
     let mut manifest = Table::new();
     manifest.insert(
         "package".into(),
@@ -62,31 +81,13 @@ pub fn floor_of(
     );
     // An empty [workspace]: the floor is a workspace of its own, not a member of ours.
     manifest.insert("workspace".into(), Value::Table(Table::new()));
-    manifest.insert("dependencies".into(), Value::Table(dependencies.clone()));
-    manifest.insert(
-        "dev-dependencies".into(),
-        Value::Table(dev_dependencies.clone()),
-    );
-
-    // `extern crate` links a dependency into the test binary even though nothing calls it, as
-    // a chapter's code would (the 2018 edition links only the crates a crate names).
-    let externs = |table: &Table| -> String {
-        table
-            .keys()
-            .map(|name| format!("extern crate {};\n", name.replace('-', "_")))
-            .collect()
-    };
-    let lib_name = package.replace('-', "_");
+    manifest.insert("dependencies".into(), Value::Table(dependencies));
+    manifest.insert("dev-dependencies".into(), Value::Table(dev_dependencies));
     Ok(Floor {
+        package,
         manifest: toml::to_string(&manifest).map_err(|error| format!("{error}"))?,
-        lib: format!(
-            "{}\npub fn answer() -> u32 {{\n    42\n}}\n",
-            externs(&dependencies)
-        ),
-        test: format!(
-            "{}\n#[test]\nfn the_answer() {{\n    insta::assert_snapshot!({lib_name}::answer().to_string(), @\"42\");\n}}\n",
-            externs(&dev_dependencies)
-        ),
+        lib,
+        test,
     })
 }
 

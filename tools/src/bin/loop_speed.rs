@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use support::testkit::median;
-use tools::process::repository_root;
+use tools::process::{cargo, repository_root};
 
 fn main() {
     let mut runs = 10;
@@ -48,17 +48,16 @@ fn main() {
     for chapter in &chapters {
         let package = format!("chapter{chapter}");
         let file = first_exercise_file(&root, &package);
-        let floor = make_floor(&root, chapter);
-        let floor_package = format!("floor-chapter{chapter}");
+        let (floor, floor_package) = make_floor(&root, chapter);
         let floor_file = floor.join("src/lib.rs");
         let (mut ours, mut floors) = (Timings::default(), Timings::default());
         // One warm-up of each, then alternate, so that a machine getting busier or quieter
         // weighs on both alike.
         time_edit_and_test(&file, &mut cargo_test(&root, &package));
-        time_edit_and_test(&floor_file, &mut cargo_test(&floor, &floor_package));
+        time_edit_and_test(&floor_file, &mut floor_test(&floor, &floor_package));
         for _ in 0..runs {
             ours.measure(&file, || cargo_test(&root, &package));
-            floors.measure(&floor_file, || cargo_test(&floor, &floor_package));
+            floors.measure(&floor_file, || floor_test(&floor, &floor_package));
         }
         restore(&file);
         let (ours, floors) = (ours.medians(), floors.medians());
@@ -109,8 +108,9 @@ impl Timings {
 /// The chapter's floor crate, in a folder of its own outside the repository (inside it, cargo
 /// would read our `.cargo/config.toml` for it too, and a minimal crate has none), never a member
 /// of our workspace; the floors share one target dir of their own, where each is a package of
-/// its own name, and our `Cargo.lock`, so that they build the same versions.
-fn make_floor(root: &Path, chapter: &str) -> PathBuf {
+/// its own name, and our `Cargo.lock`, so that they build the same versions. Returns its folder
+/// and its package's name.
+fn make_floor(root: &Path, chapter: &str) -> (PathBuf, String) {
     let read = |path: PathBuf| {
         std::fs::read_to_string(&path)
             .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
@@ -129,7 +129,7 @@ fn make_floor(root: &Path, chapter: &str) -> PathBuf {
     std::fs::write(dir.join("src/lib.rs"), floor.lib).unwrap();
     std::fs::write(dir.join("tests/answer.rs"), floor.test).unwrap();
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    dir
+    (dir, floor.package)
 }
 
 fn floors_dir() -> PathBuf {
@@ -152,17 +152,19 @@ fn first_exercise_file(root: &Path, package: &str) -> PathBuf {
 }
 
 fn cargo_test(dir: &Path, package: &str) -> Command {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let mut command = Command::new(cargo());
     command
         .args(["test", "-q", "-p", package])
         .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null());
-    if package.starts_with("floor-") {
-        // The floors have a target dir of their own, beside their sources.
-        let floors = dir.parent().expect("a floor lives in the floors' folder");
-        command.env("CARGO_TARGET_DIR", floors.join("target"));
-    }
+    command
+}
+
+/// `cargo test` of a floor, in the floors' own target dir (beside their folders).
+fn floor_test(dir: &Path, package: &str) -> Command {
+    let mut command = cargo_test(dir, package);
+    command.env("CARGO_TARGET_DIR", floors_dir().join("target"));
     command
 }
 
